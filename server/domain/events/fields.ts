@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+/** Field schemas shared by events and commands, so limits are stated once. */
+export const Id = z.uuid();
+export const UserId = z.string().min(1).max(64);
+export const Title = z.string().trim().min(1, "Title cannot be empty").max(200, "Title is longer than 200 characters");
+export const Description = z.string().max(20_000, "Description is longer than 20,000 characters");
+export const ProjectName = z.string().trim().min(1, "Project name cannot be empty").max(100, "Project name is longer than 100 characters");
+export const ColumnName = z.string().trim().min(1, "Column name cannot be empty").max(60, "Column name is longer than 60 characters");
+export const WipLimit = z.number().int().min(1).max(999).nullable();
+export const Rank = z.string().min(1).max(200);
+export const Priority = z.enum(["none", "low", "medium", "high", "urgent"]);
+export const Label = z.string().trim().min(1, "Label cannot be empty").max(40, "Label is longer than 40 characters");
+export const DueDate = z.iso.date();
+export const CommentBody = z.string().trim().min(1, "Comment cannot be empty").max(10_000, "Comment is longer than 10,000 characters");
+export const Role = z.enum(["owner", "admin", "member", "viewer", "auditor"]);
+
+export type Priority = z.infer<typeof Priority>;
+export type Role = z.infer<typeof Role>;

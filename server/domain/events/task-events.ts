@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { defineEvent } from "./define";
+import { CommentBody, Description, DueDate, Id, Label, Priority, Rank, Title, UserId } from "./fields";
+
+export const TaskCreated = defineEvent("TaskCreated", 1, {
+  projectId: Id,
+  columnId: Id,
+  rank: Rank,
+  title: Title,
+  description: Description,
+  priority: Priority,
+  assigneeId: UserId.nullable(),
+  labels: z.array(z.string()).max(20),
+  dueDate: DueDate.nullable(),
+});
+export const TaskRenamed = defineEvent("TaskRenamed", 1, { title: Title });
+export const TaskDescriptionChanged = defineEvent("TaskDescriptionChanged", 1, { description: Description });
+/** rank orders the task within its column (fractional index: a move never renumbers others). */
+export const TaskMoved = defineEvent("TaskMoved", 1, {
+  fromColumnId: Id,
+  toColumnId: Id,
+  rank: Rank,
+  wipLimitOverridden: z.boolean(),
+});
+export const TaskAssigned = defineEvent("TaskAssigned", 1, { assigneeId: UserId });
+export const TaskUnassigned = defineEvent("TaskUnassigned", 1, {});
+export const TaskPriorityChanged = defineEvent("TaskPriorityChanged", 1, { priority: Priority });
+export const TaskDueDateSet = defineEvent("TaskDueDateSet", 1, { dueDate: DueDate });
+export const TaskDueDateCleared = defineEvent("TaskDueDateCleared", 1, {});
+export const TaskLabelAdded = defineEvent("TaskLabelAdded", 1, { label: Label });
+export const TaskLabelRemoved = defineEvent("TaskLabelRemoved", 1, { label: Label });
+export const TaskCommented = defineEvent("TaskCommented", 1, { commentId: Id, body: CommentBody });
+export const TaskArchived = defineEvent("TaskArchived", 1, {});
+export const TaskRestored = defineEvent("TaskRestored", 1, {});
+
+export const taskEventSchemas = [
+  TaskCreated,
+  TaskRenamed,
+  TaskDescriptionChanged,
+  TaskMoved,
+  TaskAssigned,
+  TaskUnassigned,
+  TaskPriorityChanged,
+  TaskDueDateSet,
+  TaskDueDateCleared,
+  TaskLabelAdded,
+  TaskLabelRemoved,
+  TaskCommented,
+  TaskArchived,
+  TaskRestored,
+] as const;
+
+export const TaskEvent = z.discriminatedUnion("type", taskEventSchemas);
+export type TaskEvent = z.infer<typeof TaskEvent>;

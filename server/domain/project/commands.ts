@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { ColumnName, Id, ProjectName, Role, UserId, WipLimit } from "../events/fields";
+
+/** Every command names its project: the handler loads that stream to decide on it. */
+const command = <const T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.object({ type: z.literal(type), projectId: Id, ...shape });
+
+/** The caller chooses the starting columns (e.g. To do / Doing / Done). */
+export const CreateProject = command("CreateProject", {
+  name: ProjectName,
+  ownerId: UserId,
+  columns: z.array(z.object({ columnId: Id, name: ColumnName, wipLimit: WipLimit.default(null) })),
+});
+export const RenameProject = command("RenameProject", { name: ProjectName });
+export const AddMember = command("AddMember", { userId: UserId, role: Role });
+/** New columns go to the end of the board; MoveColumn places them elsewhere. */
+export const AddColumn = command("AddColumn", { columnId: Id, name: ColumnName, wipLimit: WipLimit.default(null) });
+export const RenameColumn = command("RenameColumn", { columnId: Id, name: ColumnName });
+/** toIndex is the column's place after the move (0 = first). */
+export const MoveColumn = command("MoveColumn", { columnId: Id, toIndex: z.number().int().min(0) });
+/**
+ * The handler fills tasksInColumn from the board read side, archived tasks
+ * included: restoring a task puts it back in its column, so that must still exist.
+ */
+export const RemoveColumn = command("RemoveColumn", { columnId: Id, tasksInColumn: z.number().int().min(0) });
+/** null removes the limit. */
+export const SetWipLimit = command("SetWipLimit", { columnId: Id, wipLimit: WipLimit });
+
+export const ProjectCommand = z.discriminatedUnion("type", [
+  CreateProject,
+  RenameProject,
+  AddMember,
+  AddColumn,
+  RenameColumn,
+  MoveColumn,
+  RemoveColumn,
+  SetWipLimit,
+]);
+/** What callers send; optional fields get their defaults when decide parses it. */
+export type ProjectCommand = z.input<typeof ProjectCommand>;

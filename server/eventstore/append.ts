@@ -1,0 +1,114 @@
+import type { Db } from "./db";
+import { isUniqueViolation } from "./db";
+import { ConcurrencyError, EventIdConflictError } from "./errors";
+import { EVENT_COLUMNS, type EventRow, rowToEvent } from "./row";
+import type { AppendResult, EventMetadata, ExpectedVersion, NewEvent, StoredEvent, StreamId } from "./types";
+
+export interface AppendInput extends StreamId {
+  projectId: string;
+  expectedVersion: ExpectedVersion;
+  events: NewEvent[];
+  metadata: EventMetadata;
+}
+
+/*
+ * One statement, one round trip: read the stream's version, check it and the event ids, and insert every
+ * event of the command. A single statement is atomic, so a command's events commit together or not at all.
+ * Two writers that both pass the version check race on the (aggregate_type, aggregate_id, version) unique
+ * index: the loser fails with 23505 once the winner commits, which becomes a ConcurrencyError.
+ */
+const APPEND_SQL = `
+WITH input AS (
+  SELECT * FROM unnest($4::uuid[], $5::text[], $6::int[], $7::jsonb[])
+    WITH ORDINALITY AS i(event_id, event_type, event_version, payload, n)
+),
+cur AS (
+  SELECT coalesce(max(version), 0) AS v FROM events WHERE aggregate_type = $1 AND aggregate_id = $2
+),
+dup AS (
+  SELECT count(*)::int AS n FROM events WHERE event_id = ANY($4::uuid[])
+),
+ins AS (
+  INSERT INTO events (event_id, event_type, event_version, aggregate_type, aggregate_id, version, project_id, payload, metadata)
+  SELECT i.event_id, i.event_type, i.event_version, $1, $2, cur.v + i.n, $3, i.payload, $8::jsonb
+  FROM input i CROSS JOIN cur CROSS JOIN dup
+  WHERE dup.n = 0 AND ($9::int IS NULL OR cur.v = $9::int)
+  ORDER BY i.n
+  RETURNING ${EVENT_COLUMNS}
+)
+SELECT (SELECT v FROM cur) AS current_version,
+       (SELECT n FROM dup) AS duplicates,
+       coalesce((SELECT json_agg(ins ORDER BY ins.version) FROM ins), '[]'::json) AS inserted`;
+
+interface AppendRow {
+  current_version: number;
+  duplicates: number;
+  inserted: (Omit<EventRow, "timestamp" | "position"> & { timestamp: string; position: number })[];
+}
+
+export async function appendToStream(db: Db, input: AppendInput): Promise<AppendResult> {
+  if (input.events.length === 0) throw new Error("appendToStream needs at least one event");
+  const expected = input.expectedVersion === "any" ? null : input.expectedVersion;
+  let row: AppendRow;
+  try {
+    const result = await db.query<AppendRow>(APPEND_SQL, [
+      input.aggregateType,
+      input.aggregateId,
+      input.projectId,
+      input.events.map((e) => e.eventId),
+      input.events.map((e) => e.eventType),
+      input.events.map((e) => e.eventVersion),
+      input.events.map((e) => JSON.stringify(e.payload)),
+      JSON.stringify(input.metadata),
+      expected,
+    ]);
+    row = result.rows[0]!;
+  } catch (error) {
+    if (isUniqueViolation(error, "events_stream_version_key")) {
+      const current = await streamVersion(db, input);
+      if (expected === null) return appendToStream(db, input); // 'any': a race is not a conflict
+      throw new ConcurrencyError(input.aggregateType, input.aggregateId, expected, current);
+    }
+    if (isUniqueViolation(error, "events_event_id_key")) return replayOf(db, input);
+    throw error;
+  }
+
+  if (row.duplicates > 0) return replayOf(db, input);
+  if (row.inserted.length === 0) {
+    throw new ConcurrencyError(input.aggregateType, input.aggregateId, expected ?? -1, row.current_version);
+  }
+  const events = row.inserted.map((e) =>
+    rowToEvent({ ...e, position: String(e.position), timestamp: new Date(e.timestamp) }),
+  );
+  return resultOf(events, false);
+}
+
+export async function streamVersion(db: Db, stream: StreamId): Promise<number> {
+  const { rows } = await db.query<{ v: number }>(
+    `SELECT coalesce(max(version), 0) AS v FROM events WHERE aggregate_type = $1 AND aggregate_id = $2`,
+    [stream.aggregateType, stream.aggregateId],
+  );
+  return rows[0]!.v;
+}
+
+/** A retried command: return what the first attempt stored, if it really is the same command. */
+async function replayOf(db: Db, input: AppendInput): Promise<AppendResult> {
+  const ids = input.events.map((e) => e.eventId);
+  const { rows } = await db.query<EventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ANY($1::uuid[]) ORDER BY position`,
+    [ids],
+  );
+  const sameCommand =
+    rows.length === ids.length &&
+    rows.every((r) => r.aggregate_type === input.aggregateType && r.aggregate_id === input.aggregateId);
+  if (!sameCommand) {
+    const stored = new Set(rows.map((r) => r.event_id));
+    throw new EventIdConflictError(ids.filter((id) => stored.has(id)));
+  }
+  return resultOf(rows.map(rowToEvent), true);
+}
+
+function resultOf(events: StoredEvent[], idempotentReplay: boolean): AppendResult {
+  const last = events[events.length - 1]!;
+  return { version: last.version, lastPosition: last.position, events, idempotentReplay };
+}

@@ -1,0 +1,43 @@
+import type { Db } from "./db";
+import { EVENT_COLUMNS, type EventRow, rowToEvent } from "./row";
+import type { StoredEvent, StreamId } from "./types";
+
+async function select(db: Db, where: string, params: unknown[], order = "position"): Promise<StoredEvent[]> {
+  const { rows } = await db.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${where} ORDER BY ${order}`, params);
+  return rows.map(rowToEvent);
+}
+
+/** One aggregate's events from a version on (inclusive), optionally only those up to an instant. */
+export function readStream(db: Db, stream: StreamId, opts: { fromVersion?: number; until?: Date } = {}) {
+  return select(
+    db,
+    `aggregate_type = $1 AND aggregate_id = $2 AND version >= $3 AND ($4::timestamptz IS NULL OR "timestamp" <= $4)`,
+    [stream.aggregateType, stream.aggregateId, opts.fromVersion ?? 1, opts.until ?? null],
+    "version",
+  );
+}
+
+/**
+ * Every event of a project in the order they were stored. For the history views of committed data;
+ * live subscribers use readFeed, which never skips a late commit.
+ */
+export function readProject(db: Db, projectId: string, opts: { until?: Date; afterPosition?: number } = {}) {
+  return select(
+    db,
+    `project_id = $1 AND position > $2 AND ($3::timestamptz IS NULL OR "timestamp" <= $3)`,
+    [projectId, opts.afterPosition ?? 0, opts.until ?? null],
+  );
+}
+
+export function readByType(db: Db, eventType: string, opts: { from?: Date; to?: Date } = {}) {
+  return select(
+    db,
+    `event_type = $1 AND ($2::timestamptz IS NULL OR "timestamp" >= $2) AND ($3::timestamptz IS NULL OR "timestamp" <= $3)`,
+    [eventType, opts.from ?? null, opts.to ?? null],
+    `"timestamp" DESC, position DESC`,
+  );
+}
+
+export function readByCorrelation(db: Db, correlationId: string) {
+  return select(db, `metadata ->> 'correlationId' = $1`, [correlationId]);
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import {
+  appendToStream,
+  ConcurrencyError,
+  EventIdConflictError,
+  readStream,
+} from "../../../server/eventstore";
+import { metadata, newEvent, taskStream, testPool } from "../helpers/db";
+
+const pool = testPool();
+
+describe("appendToStream", () => {
+  it("stores the full envelope with gap-free versions from 1", async () => {
+    const stream = taskStream();
+    const meta = metadata("alice");
+    const result = await appendToStream(pool, { ...stream, expectedVersion: 0, events: [newEvent(), newEvent()], metadata: meta });
+    expect(result.version).toBe(2);
+    expect(result.idempotentReplay).toBe(false);
+    const stored = await readStream(pool, stream);
+    expect(stored.map((e) => e.version)).toEqual([1, 2]);
+    expect(stored[1]!.position).toBeGreaterThan(stored[0]!.position);
+    expect(stored[0]).toMatchObject({
+      aggregateType: "task",
+      aggregateId: stream.aggregateId,
+      projectId: stream.projectId,
+      eventType: "TaskRenamed",
+      eventVersion: 1,
+      payload: { title: "x" },
+      metadata: meta,
+    });
+    expect(result.lastPosition).toBe(stored[1]!.position);
+  });
+
+  it("lets exactly one of 20 concurrent appends with the same expected version succeed", async () => {
+    const stream = taskStream();
+    await appendToStream(pool, { ...stream, expectedVersion: 0, events: [newEvent()], metadata: metadata() });
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 20 }, () =>
+        appendToStream(pool, { ...stream, expectedVersion: 1, events: [newEvent()], metadata: metadata() }),
+      ),
+    );
+    const ok = attempts.filter((a) => a.status === "fulfilled");
+    const failed = attempts.filter((a): a is PromiseRejectedResult => a.status === "rejected");
+    expect(ok).toHaveLength(1);
+    expect(failed).toHaveLength(19);
+    for (const f of failed) {
+      expect(f.reason).toBeInstanceOf(ConcurrencyError);
+      expect((f.reason as ConcurrencyError).currentVersion).toBe(2);
+      expect((f.reason as ConcurrencyError).expectedVersion).toBe(1);
+    }
+    expect((await readStream(pool, stream)).map((e) => e.version)).toEqual([1, 2]);
+  });
+
+  it("raises a ConcurrencyError carrying the current version when the expected version is stale", async () => {
+    const stream = taskStream();
+    await appendToStream(pool, { ...stream, expectedVersion: 0, events: [newEvent(), newEvent(), newEvent()], metadata: metadata() });
+    const error = await appendToStream(pool, { ...stream, expectedVersion: 1, events: [newEvent()], metadata: metadata() }).catch((e) => e);
+    expect(error).toBeInstanceOf(ConcurrencyError);
+    expect(error.currentVersion).toBe(3);
+    expect(await readStream(pool, stream)).toHaveLength(3);
+  });
+
+  it("treats a retried command (same event ids) as done: same result, nothing new written", async () => {
+    const stream = taskStream();
+    const events = [newEvent(), newEvent()];
+    const meta = metadata();
+    const first = await appendToStream(pool, { ...stream, expectedVersion: 0, events, metadata: meta });
+    const retry = await appendToStream(pool, { ...stream, expectedVersion: 0, events, metadata: meta });
+    expect(retry.idempotentReplay).toBe(true);
+    expect(retry.version).toBe(first.version);
+    expect(retry.lastPosition).toBe(first.lastPosition);
+    expect(retry.events.map((e) => e.eventId)).toEqual(first.events.map((e) => e.eventId));
+    expect(await readStream(pool, stream)).toHaveLength(2);
+  });
+
+  it("refuses an event id reused for another stream", async () => {
+    const a = taskStream();
+    const b = taskStream();
+    const event = newEvent();
+    await appendToStream(pool, { ...a, expectedVersion: 0, events: [event], metadata: metadata() });
+    const error = await appendToStream(pool, { ...b, expectedVersion: 0, events: [newEvent(), event], metadata: metadata() }).catch((e) => e);
+    expect(error).toBeInstanceOf(EventIdConflictError);
+    expect(await readStream(pool, b)).toHaveLength(0);
+  });
+
+  it("writes nothing when a multi-event command fails halfway", async () => {
+    const stream = taskStream();
+    const good = newEvent();
+    // The third row breaks the event_version check after two rows were already inserted by the statement.
+    const bad = { ...newEvent(), eventVersion: 0 };
+    await expect(
+      appendToStream(pool, { ...stream, expectedVersion: 0, events: [good, newEvent(), bad], metadata: metadata() }),
+    ).rejects.toThrow(/check constraint/);
+    // Two events sharing one id within the command fail on the second insert.
+    const twin = newEvent();
+    await expect(
+      appendToStream(pool, { ...stream, expectedVersion: 0, events: [newEvent(), twin, twin], metadata: metadata() }),
+    ).rejects.toThrow();
+    expect(await readStream(pool, stream)).toHaveLength(0);
+  });
+
+  it("with expectedVersion 'any' appends after whatever is there", async () => {
+    const stream = taskStream();
+    await appendToStream(pool, { ...stream, expectedVersion: 0, events: [newEvent()], metadata: metadata() });
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => appendToStream(pool, { ...stream, expectedVersion: "any", events: [newEvent()], metadata: metadata() })),
+    );
+    expect(results.map((r) => r.version).sort()).toEqual([2, 3, 4, 5, 6]);
+    expect((await readStream(pool, stream)).map((e) => e.version)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});

@@ -1,0 +1,24 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll } from "vitest";
+import type { EventMetadata, NewEvent } from "../../../server/eventstore";
+
+/** A pool on the real test database (DATABASE_URL, set by scripts/with-db.ts), closed after the file. */
+export function testPool(max = 25): pg.Pool {
+  if (!process.env.DATABASE_URL) throw new Error("integration tests need DATABASE_URL (run them through npm test)");
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max });
+  afterAll(() => pool.end());
+  return pool;
+}
+
+export function newEvent(eventType = "TaskRenamed", payload: unknown = { title: "x" }): NewEvent {
+  return { eventId: randomUUID(), eventType, eventVersion: 1, payload };
+}
+
+export function metadata(userId = "user-1"): EventMetadata {
+  return { userId, correlationId: randomUUID(), causationId: randomUUID() };
+}
+
+export function taskStream() {
+  return { aggregateType: "task", aggregateId: randomUUID(), projectId: randomUUID() };
+}

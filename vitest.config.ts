@@ -1,0 +1,21 @@
+import { defineConfig } from "vitest/config";
+
+// Pinned so that dates and "as of" instants format the same on every machine.
+process.env.TZ = "UTC";
+process.env.LANG = "en-US";
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      {
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.integration.test.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+    ],
+  },
+});

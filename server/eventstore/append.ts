@@ -9,6 +9,8 @@ export interface AppendInput extends StreamId {
   expectedVersion: ExpectedVersion;
   events: NewEvent[];
   metadata: EventMetadata;
+  /** Only for importing or seeding a past history; live commands take the database clock. */
+  recordedAt?: Date;
 }
 
 /*
@@ -29,8 +31,9 @@ dup AS (
   SELECT count(*)::int AS n FROM events WHERE event_id = ANY($4::uuid[])
 ),
 ins AS (
-  INSERT INTO events (event_id, event_type, event_version, aggregate_type, aggregate_id, version, project_id, payload, metadata)
-  SELECT i.event_id, i.event_type, i.event_version, $1, $2, cur.v + i.n, $3, i.payload, $8::jsonb
+  INSERT INTO events (event_id, event_type, event_version, aggregate_type, aggregate_id, version, project_id, payload, metadata, "timestamp")
+  SELECT i.event_id, i.event_type, i.event_version, $1, $2, cur.v + i.n, $3, i.payload, $8::jsonb,
+         coalesce($10::timestamptz, clock_timestamp())
   FROM input i CROSS JOIN cur CROSS JOIN dup
   WHERE dup.n = 0 AND ($9::int IS NULL OR cur.v = $9::int)
   ORDER BY i.n
@@ -61,6 +64,7 @@ export async function appendToStream(db: Db, input: AppendInput): Promise<Append
       input.events.map((e) => JSON.stringify(e.payload)),
       JSON.stringify(input.metadata),
       expected,
+      input.recordedAt ?? null,
     ]);
     row = result.rows[0]!;
   } catch (error) {

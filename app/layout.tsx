@@ -1,0 +1,35 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { AppHeader } from "@/components/layout/app-header";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Chronoboard", template: "%s · Chronoboard" },
+  description: "An event-sourced kanban board that remembers every change.",
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#f7f7f8" },
+    { media: "(prefers-color-scheme: dark)", color: "#0e0e10" },
+  ],
+};
+
+export default function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
+  return (
+    <html lang="en">
+      <body className="bg-canvas font-sans text-fg antialiased">
+        <a
+          href="#main-content"
+          className="sr-only rounded-md bg-surface px-3 py-2 text-sm font-medium text-fg shadow-md focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50"
+        >
+          Skip to main content
+        </a>
+        <AppHeader />
+        <main id="main-content" tabIndex={-1} className="focus:outline-none">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,42 @@
+import { TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
+import { DomainError } from "../domain/errors";
+import { ConcurrencyError, EventIdConflictError } from "../eventstore/errors";
+
+/**
+ * The one place where failures become tRPC codes: a broken rule is BAD_REQUEST with the rule's words,
+ * a stale version is CONFLICT carrying the current version, an unknown or forbidden project is NOT_FOUND.
+ */
+export function toTRPCError(error: unknown): unknown {
+  if (error instanceof TRPCError) return error;
+  if (error instanceof DomainError) return new TRPCError({ code: "BAD_REQUEST", message: error.message, cause: error });
+  if (error instanceof ConcurrencyError || error instanceof EventIdConflictError) {
+    return new TRPCError({ code: "CONFLICT", message: error.message, cause: error });
+  }
+  if (error instanceof ZodError) {
+    const issue = error.issues[0];
+    const field = issue?.path.join(".") || "input";
+    return new TRPCError({ code: "BAD_REQUEST", message: `Invalid ${field}: ${issue?.message ?? "malformed"}`, cause: error });
+  }
+  return error;
+}
+
+export const notFound = (what = "Project") => new TRPCError({ code: "NOT_FOUND", message: `${what} not found` });
+
+/** Extra data every error response carries for the client: field errors and the current version. */
+export function errorData(error: TRPCError) {
+  const cause = error.cause;
+  return {
+    currentVersion: cause instanceof ConcurrencyError ? cause.currentVersion : undefined,
+    fieldErrors: cause instanceof ZodError ? fieldErrorsOf(cause) : undefined,
+  };
+}
+
+function fieldErrorsOf(error: ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "input";
+    out[key] ??= issue.message;
+  }
+  return out;
+}

@@ -1,0 +1,14 @@
+import { getBoard } from "./board/get";
+import { columnRouter } from "./column/router";
+import { projectRouter } from "./project/router";
+import { taskRouter } from "./task/router";
+import { router } from "./trpc";
+
+export const appRouter = router({
+  project: projectRouter,
+  column: columnRouter,
+  task: taskRouter,
+  board: router({ get: getBoard }),
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { boardContext, columnTasks, rankBetween } from "../../domain";
+import { Description, DueDate, Id, Label, Priority, Title, UserId } from "../../domain/events/fields";
+import { stableUuid } from "../../eventstore/command";
+import { commandInput, editors, projectProcedure } from "../project-procedure";
+import { runTaskCommand } from "./task-procedure";
+
+/** A new task goes to the bottom of its column. */
+export const createTask = projectProcedure(editors)
+  .input(
+    commandInput.extend({
+      columnId: Id,
+      title: Title,
+      description: Description.optional(),
+      priority: Priority.optional(),
+      assigneeId: UserId.nullable().optional(),
+      labels: z.array(Label).max(20).optional(),
+      dueDate: DueDate.nullable().optional(),
+    }),
+  )
+  .mutation(async ({ ctx, input }) => {
+    const taskId = stableUuid(input.commandId, "task");
+    const last = columnTasks(ctx.board, input.columnId).at(-1);
+    const { commandId, projectId, ...fields } = input;
+    const answer = await runTaskCommand(ctx, { projectId, taskId, commandId }, {
+      type: "CreateTask",
+      ...fields,
+      taskId,
+      projectId,
+      rank: rankBetween(last?.rank ?? null, null),
+      board: boardContext(ctx.board),
+    });
+    return { taskId, ...answer };
+  });

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { type TaskCommand, taskDecider } from "../../domain";
+import { Id } from "../../domain/events/fields";
+import { handleCommand } from "../../eventstore/command";
+import type { LoadedBoard } from "../../projections/board";
+import type { Db } from "../../eventstore";
+import { commandAnswer, commandContext } from "../command-context";
+import { notFound } from "../errors";
+import { commandInput, editors, projectProcedure } from "../project-procedure";
+
+/**
+ * A command on one existing task of the project. expectedVersion is the task version the user saw:
+ * when someone else changed the task since, the command fails with CONFLICT instead of overwriting.
+ */
+export const taskCommandProcedure = projectProcedure(editors)
+  .input(commandInput.extend({ taskId: Id, expectedVersion: z.number().int().min(1).optional() }))
+  .use(({ ctx, input, next }) => {
+    if (!ctx.board.tasks[input.taskId]) throw notFound("Task");
+    return next();
+  });
+
+export async function runTaskCommand(
+  ctx: { db: Db; user: { id: string }; correlationId: string; board: LoadedBoard },
+  input: { projectId: string; taskId: string; commandId: string; expectedVersion?: number },
+  command: TaskCommand,
+) {
+  const result = await handleCommand(ctx.db, {
+    stream: { aggregateType: "task", aggregateId: input.taskId },
+    projectId: input.projectId,
+    decider: taskDecider,
+    command,
+    context: commandContext(ctx, input),
+    expectedVersion: input.expectedVersion,
+  });
+  return commandAnswer(result);
+}

@@ -1,0 +1,115 @@
+import { aggregateTypeOf, type ProjectEvent, type TaskEvent } from "./events";
+import type { Role } from "./events/fields";
+import { evolveProject } from "./project/evolve";
+import type { Column, ProjectState } from "./project/state";
+import type { BoardContext } from "./task/commands";
+import { evolveTask } from "./task/evolve";
+import { initialTaskState, type TaskState } from "./task/state";
+
+/** The event metadata the board shows: who did it and when. */
+type Envelope = { aggregateId: string; userId: string; timestamp: Date };
+export type BoardEventInput = (ProjectEvent | TaskEvent) & Envelope;
+
+export type BoardComment = { commentId: string; body: string; authorId: string; createdAt: Date };
+export type BoardTask = Omit<TaskState, "comments"> & {
+  id: string;
+  comments: BoardComment[];
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** One project's board, folded from its project stream and its tasks' streams. */
+export type Board = {
+  project: { id: string; name: string; ownerId: string; exists: boolean };
+  members: Record<string, Role>;
+  /** In board order, left to right. */
+  columns: Column[];
+  tasks: Record<string, BoardTask>;
+};
+
+export const emptyBoard: Board = {
+  project: { id: "", name: "", ownerId: "", exists: false },
+  members: {},
+  columns: [],
+  tasks: {},
+};
+
+/**
+ * Applies one stored event. State changes come from the aggregates' own evolve
+ * functions; the board only adds ids, authors and times. Events of another
+ * project, or of tasks not on this board, leave it unchanged, so the caller may
+ * feed it a stream that mixes projects.
+ */
+export function evolveBoard(board: Board, event: BoardEventInput): Board {
+  return isProjectEvent(event) ? evolveProjectPart(board, event) : evolveTaskPart(board, event);
+}
+
+function isProjectEvent(event: BoardEventInput): event is ProjectEvent & Envelope {
+  return aggregateTypeOf[event.type] === "project";
+}
+
+function evolveProjectPart(board: Board, event: ProjectEvent & Envelope): Board {
+  if (board.project.exists && event.aggregateId !== board.project.id) return board;
+  const before: ProjectState = { ...board.project, members: board.members, columns: board.columns };
+  const { exists, name, ownerId, members, columns } = evolveProject(before, event);
+  return { ...board, project: { id: event.aggregateId, name, ownerId, exists }, members, columns };
+}
+
+function evolveTaskPart(board: Board, event: TaskEvent & Envelope): Board {
+  const id = event.aggregateId;
+  const existing = board.tasks[id];
+  if (event.type === "TaskCreated") {
+    if (board.project.exists && event.data.projectId !== board.project.id) return board;
+  } else if (!existing) {
+    return board;
+  }
+
+  const before: TaskState = existing ?? initialTaskState();
+  const { comments, ...after } = evolveTask(before, event);
+  const task: BoardTask = {
+    ...after,
+    id,
+    // Keep the authors of earlier comments; a new one was written by this event's user.
+    comments: comments.map(
+      (comment) =>
+        existing?.comments.find((known) => known.commentId === comment.commentId) ?? {
+          ...comment,
+          authorId: event.userId,
+          createdAt: event.timestamp,
+        },
+    ),
+    createdAt: existing?.createdAt ?? event.timestamp,
+    updatedAt: event.timestamp,
+  };
+  return { ...board, tasks: { ...board.tasks, [id]: task } };
+}
+
+/** What task commands need to know about the board. WIP counts leave archived tasks out. */
+export function boardContext(board: Board): BoardContext {
+  const live = Object.values(board.tasks).filter((task) => !task.archived);
+  return {
+    columns: board.columns.map(({ id, name, wipLimit }) => ({
+      id,
+      name,
+      wipLimit,
+      taskCount: live.filter((task) => task.columnId === id).length,
+    })),
+    memberIds: Object.keys(board.members),
+  };
+}
+
+/**
+ * A column's tasks in board order: by rank, then id so equal ranks (from
+ * concurrent moves) still sort the same everywhere. Archived tasks are left out
+ * unless asked for, e.g. to count what RemoveColumn must know about.
+ */
+export function columnTasks(board: Board, columnId: string, options: { includeArchived?: boolean } = {}): BoardTask[] {
+  return Object.values(board.tasks)
+    .filter((task) => task.columnId === columnId && (options.includeArchived || !task.archived))
+    .sort((a, b) => compare(a.rank, b.rank) || compare(a.id, b.id));
+}
+
+// Plain code-unit order: fractional-indexing keys are built for it, localeCompare would misorder them.
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

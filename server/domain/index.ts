@@ -1,0 +1,27 @@
+export * from "./events";
+export { DomainError } from "./errors";
+export type { Decider } from "./decider";
+export { rankBetween } from "./rank";
+
+export * from "./project/commands";
+export { decideProject } from "./project/decide";
+export { evolveProject } from "./project/evolve";
+export { projectDecider } from "./project/decider";
+export { type Column, initialProjectState, type ProjectState } from "./project/state";
+
+export * from "./task/commands";
+export { decideTask } from "./task/decide";
+export { evolveTask } from "./task/evolve";
+export { taskDecider } from "./task/decider";
+export { initialTaskState, type TaskComment, type TaskState } from "./task/state";
+
+export {
+  type Board,
+  type BoardComment,
+  type BoardEventInput,
+  type BoardTask,
+  boardContext,
+  columnTasks,
+  emptyBoard,
+  evolveBoard,
+} from "./board";

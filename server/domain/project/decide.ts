@@ -1,0 +1,100 @@
+import type { ProjectEvent } from "../events";
+import { DomainError } from "../errors";
+import { parseCommand } from "../parse-command";
+import { ProjectCommand } from "./commands";
+import type { Column, ProjectState } from "./state";
+
+/**
+ * Turns a project command into events, or throws a DomainError.
+ *
+ * A command that would change nothing (renaming to the current name, setting the
+ * current WIP limit, moving a column to where it already is, adding a member
+ * with the role they already have) returns no events rather than an error: what
+ * the user asked for already holds, and retried requests stay harmless.
+ */
+export function decideProject(input: ProjectCommand, state: ProjectState): ProjectEvent[] {
+  const command = parseCommand(ProjectCommand, input);
+
+  if (command.type === "CreateProject") {
+    if (state.exists) throw new DomainError("This project already exists");
+    const columnIds = new Set(command.columns.map((column) => column.columnId));
+    if (columnIds.size !== command.columns.length) throw new DomainError("Each column needs its own id");
+    return [
+      { type: "ProjectCreated", data: { name: command.name, ownerId: command.ownerId } },
+      { type: "MemberAdded", data: { userId: command.ownerId, role: "owner" } },
+      ...command.columns.map(({ columnId, name, wipLimit }) => ({
+        type: "ColumnAdded" as const,
+        data: { columnId, name, wipLimit },
+      })),
+    ];
+  }
+
+  if (!state.exists) throw new DomainError("This project does not exist");
+
+  switch (command.type) {
+    case "RenameProject":
+      if (command.name === state.name) return [];
+      return [{ type: "ProjectRenamed", data: { name: command.name } }];
+
+    case "AddMember": {
+      const { userId, role } = command;
+      const currentRole = state.members[userId];
+      if (currentRole === role) return [];
+      if (currentRole) throw new DomainError(`This user is already a member of the project, as ${currentRole}`);
+      // Ownership is settled when the project is created; ownerId stays the single owner.
+      if (role === "owner") throw new DomainError("A project has only one owner");
+      return [{ type: "MemberAdded", data: { userId, role } }];
+    }
+
+    case "AddColumn": {
+      const { columnId, name, wipLimit } = command;
+      if (state.columns.some((column) => column.id === columnId)) throw new DomainError("This column already exists");
+      return [{ type: "ColumnAdded", data: { columnId, name, wipLimit } }];
+    }
+
+    case "RenameColumn": {
+      const column = findColumn(state, command.columnId);
+      if (column.name === command.name) return [];
+      return [{ type: "ColumnRenamed", data: { columnId: column.id, name: command.name } }];
+    }
+
+    case "MoveColumn": {
+      const column = findColumn(state, command.columnId);
+      const { toIndex } = command;
+      const count = state.columns.length;
+      if (toIndex >= count) {
+        throw new DomainError(`Cannot move the column to position ${toIndex + 1}: the board has ${plural(count, "column")}`);
+      }
+      if (state.columns.indexOf(column) === toIndex) return [];
+      return [{ type: "ColumnMoved", data: { columnId: column.id, toIndex } }];
+    }
+
+    case "RemoveColumn": {
+      const column = findColumn(state, command.columnId);
+      const { tasksInColumn } = command;
+      if (tasksInColumn > 0) {
+        throw new DomainError(
+          `Column "${column.name}" still holds ${plural(tasksInColumn, "task")} (archived tasks count too); move them to another column before removing it`,
+        );
+      }
+      return [{ type: "ColumnRemoved", data: { columnId: column.id } }];
+    }
+
+    case "SetWipLimit": {
+      // A limit below the current task count is allowed: it only stops tasks coming in.
+      const column = findColumn(state, command.columnId);
+      if (column.wipLimit === command.wipLimit) return [];
+      return [{ type: "WipLimitSet", data: { columnId: column.id, wipLimit: command.wipLimit } }];
+    }
+  }
+}
+
+function findColumn(state: ProjectState, columnId: string): Column {
+  const column = state.columns.find((candidate) => candidate.id === columnId);
+  if (!column) throw new DomainError("This column does not exist on the board");
+  return column;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}

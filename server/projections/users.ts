@@ -1,0 +1,19 @@
+import type { Db } from "../eventstore";
+
+export interface UserSummary {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** Display names for the user ids an event log mentions. */
+export async function usersByIds(db: Db, ids: string[]): Promise<UserSummary[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await db.query<UserSummary>(`SELECT id, name, email FROM users WHERE id = ANY($1::text[]) ORDER BY name`, [ids]);
+  return rows;
+}
+
+export async function userByEmail(db: Db, email: string): Promise<UserSummary | null> {
+  const { rows } = await db.query<UserSummary>(`SELECT id, name, email FROM users WHERE lower(email) = lower($1)`, [email]);
+  return rows[0] ?? null;
+}

@@ -67,7 +67,7 @@ export function decideTask(input: TaskCommand, state: TaskState): TaskEvent[] {
       return [
         {
           type: "TaskMoved",
-          data: { fromColumnId: state.columnId, toColumnId: column.id, rank: command.rank, wipLimitOverridden: false },
+          data: { fromColumnId: state.columnId, toColumnId: column.id, rank: command.rank, wipLimitOverridden: overLimit },
         },
       ];
     }

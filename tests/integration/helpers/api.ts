@@ -1,0 +1,22 @@
+import { randomUUID } from "node:crypto";
+import { auth } from "../../../server/auth/auth";
+import { getPool } from "../../../server/db/pool";
+import { appRouter } from "../../../server/api/root";
+import { createCallerFactory } from "../../../server/api/trpc";
+
+const createCaller = createCallerFactory(appRouter);
+
+/** A real account (better-auth writes it to the test database) and a tRPC caller acting as it. */
+export async function signedUpUser(name = "Test User") {
+  const email = `${randomUUID()}@test.chronoboard.dev`;
+  const { user } = await auth.api.signUpEmail({ body: { name, email, password: "correct horse battery" } });
+  const correlationId = randomUUID();
+  const caller = createCaller({ user: { id: user.id, name, email }, correlationId, db: getPool() });
+  return { user: { id: user.id, name, email }, caller, correlationId };
+}
+
+export function anonymousCaller() {
+  return createCaller({ user: null, correlationId: randomUUID(), db: getPool() });
+}
+
+export const cmd = () => ({ commandId: randomUUID() });

@@ -1,0 +1,43 @@
+import { readFileSync } from "node:fs";
+import { getDMMF } from "@prisma/get-dmmf";
+import { describe, expect, it } from "vitest";
+import { testPool } from "./helpers/db";
+
+const pool = testPool();
+
+// Which PostgreSQL column types each Prisma scalar may map to.
+const compatible: Record<string, string[]> = {
+  String: ["text", "uuid", "character varying"],
+  Boolean: ["boolean"],
+  Int: ["integer"],
+  BigInt: ["bigint"],
+  DateTime: ["timestamp with time zone", "timestamp without time zone"],
+  Json: ["jsonb", "json"],
+};
+
+describe("prisma/schema.prisma agrees with the migrated database", () => {
+  it("has every model as a table and every field as a column of a compatible type and nullability", async () => {
+    const dmmf = getDMMF({ datamodel: readFileSync("prisma/schema.prisma", "utf8") });
+    if ("type" in dmmf) throw dmmf.error;
+    const { rows } = await pool.query<{ table_name: string; column_name: string; data_type: string; is_nullable: string }>(
+      `SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns WHERE table_schema = 'public'`,
+    );
+    const columns = new Map(rows.map((r) => [`${r.table_name}.${r.column_name}`, r]));
+    const problems: string[] = [];
+    expect(dmmf.datamodel.models.length).toBeGreaterThan(0);
+    for (const model of dmmf.datamodel.models) {
+      const table = model.dbName ?? model.name;
+      for (const field of model.fields) {
+        if (field.kind !== "scalar") continue;
+        const column = columns.get(`${table}.${field.dbName ?? field.name}`);
+        if (!column) {
+          problems.push(`${model.name}.${field.name}: no column ${table}.${field.dbName ?? field.name}`);
+          continue;
+        }
+        if (!compatible[field.type]?.includes(column.data_type)) problems.push(`${model.name}.${field.name}: ${field.type} vs ${column.data_type}`);
+        if (field.isRequired !== (column.is_nullable === "NO")) problems.push(`${model.name}.${field.name}: nullability differs`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});

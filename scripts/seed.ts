@@ -82,7 +82,7 @@ async function main() {
       events += r.events.length;
     };
 
-    const columnIds = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const columnIds: string[] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
     await onProject(owner, {
       type: "CreateProject", projectId, name: spec.name, ownerId: owner,
       columns: ["To do", "In progress", "Review", "Done"].map((name, i) => ({ columnId: columnIds[i]!, name, wipLimit: i === 1 ? 4 : null })),

@@ -52,6 +52,9 @@ export default defineConfig({
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
       BETTER_AUTH_SECRET: "chronoboard-e2e-test-secret-0123456789abcdef",
       BETTER_AUTH_URL: baseURL,
+      // Every test signs up from 127.0.0.1; better-auth's production limit (3 sign-ups per 10 s per IP)
+      // would fail the suite. server/auth/auth.ts turns rate limiting off when this is "off".
+      CHRONOBOARD_AUTH_RATE_LIMIT: "off",
     },
   },
 });

@@ -21,7 +21,7 @@ export default function RootLayout({ children }: Readonly<{ children: ReactNode 
       <body className="bg-canvas font-sans text-fg antialiased">
         <a
           href="#main-content"
-          className="sr-only rounded-md bg-surface px-3 py-2 text-sm font-medium text-fg shadow-md focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50"
+          className="sr-only rounded-md border border-border bg-surface text-sm font-medium text-fg shadow-md focus:not-sr-only focus:fixed focus:top-2.5 focus:left-3 focus:z-50 focus:px-3 focus:py-2"
         >
           Skip to main content
         </a>

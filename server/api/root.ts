@@ -1,3 +1,4 @@
+import { boardChanges } from "./board/changes";
 import { getBoard } from "./board/get";
 import { columnRouter } from "./column/router";
 import { projectRouter } from "./project/router";
@@ -8,7 +9,7 @@ export const appRouter = router({
   project: projectRouter,
   column: columnRouter,
   task: taskRouter,
-  board: router({ get: getBoard }),
+  board: router({ get: getBoard, changes: boardChanges }),
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,8 @@ import { errorData, toTRPCError } from "./errors";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
+  // Pings keep live-update streams open through proxies; the client reconnects when they stop.
+  sse: { ping: { enabled: true, intervalMs: 5000 }, client: { reconnectAfterInactivityMs: 12000 } },
   errorFormatter({ shape, error }) {
     return { ...shape, data: { ...shape.data, ...errorData(error), stack: undefined } };
   },

@@ -54,7 +54,8 @@ export async function appendToStream(db: Db, input: AppendInput): Promise<Append
   const expected = input.expectedVersion === "any" ? null : input.expectedVersion;
   let row: AppendRow;
   try {
-    const result = await db.query<AppendRow>(APPEND_SQL, [
+    // Named: each connection plans the statement once and reuses the plan.
+    const result = await db.query<AppendRow>({ name: "chronoboard.append", text: APPEND_SQL, values: [
       input.aggregateType,
       input.aggregateId,
       input.projectId,
@@ -65,7 +66,7 @@ export async function appendToStream(db: Db, input: AppendInput): Promise<Append
       JSON.stringify(input.metadata),
       expected,
       input.recordedAt ?? null,
-    ]);
+    ] });
     row = result.rows[0]!;
   } catch (error) {
     if (isUniqueViolation(error, "events_stream_version_key")) {

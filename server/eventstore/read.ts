@@ -41,3 +41,9 @@ export function readByType(db: Db, eventType: string, opts: { from?: Date; to?: 
 export function readByCorrelation(db: Db, correlationId: string) {
   return select(db, `metadata ->> 'correlationId' = $1`, [correlationId]);
 }
+
+/** The position of a project's newest event (0 for none): cheap, from the (project_id, position) index. */
+export async function latestProjectPosition(db: Db, projectId: string): Promise<number> {
+  const { rows } = await db.query<{ p: string | null }>(`SELECT max(position) AS p FROM events WHERE project_id = $1`, [projectId]);
+  return Number(rows[0]!.p ?? 0);
+}

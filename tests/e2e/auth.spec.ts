@@ -60,8 +60,12 @@ test("a wrong password shows an error in words", async ({ page, baseURL, browser
   await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
   await page.screenshot(shot("sign-in-wrong-password"));
 
+  // Dark mode follows the system setting.
   await page.emulateMedia({ colorScheme: "dark" });
-  await page.screenshot(shot("sign-in-wrong-password-dark"));
+  await page.goto("/sign-up");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Create your account");
+  await expect(page.locator("body")).toHaveCSS("background-color", "rgb(14, 14, 16)");
+  await page.screenshot(shot("sign-up-dark"));
 });
 
 test("sign-up checks the password length and reports a taken email", async ({ page, baseURL, browser }) => {

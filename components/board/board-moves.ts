@@ -1,0 +1,37 @@
+import type { BoardData, MoveRequest } from "./types";
+
+/** Task ids per column, in board order: the shape drag and drop rearranges. */
+export type ColumnItems = Record<string, string[]>;
+
+export function itemsOf(board: BoardData): ColumnItems {
+  return Object.fromEntries(board.columns.map((column) => [column.id, column.tasks.map((task) => task.id)]));
+}
+
+export function columnOf(items: ColumnItems, id: string): string | undefined {
+  if (id in items) return id;
+  return Object.keys(items).find((columnId) => items[columnId]!.includes(id));
+}
+
+/** Where a task sits, in the terms task.move uses. */
+export function slotOf(items: ColumnItems, taskId: string): { columnId: string; afterTaskId: string | null } | null {
+  const columnId = columnOf(items, taskId);
+  if (!columnId) return null;
+  const list = items[columnId]!;
+  return { columnId, afterTaskId: list[list.indexOf(taskId) - 1] ?? null };
+}
+
+/** The board as it will look once the move is accepted: used to show a move before the server answers. */
+export function applyMove(board: BoardData, move: MoveRequest): BoardData {
+  const task = board.columns.flatMap((column) => column.tasks).find((t) => t.id === move.taskId);
+  if (!task || !board.columns.some((column) => column.id === move.toColumnId)) return board;
+  return {
+    ...board,
+    columns: board.columns.map((column) => {
+      const rest = column.tasks.filter((t) => t.id !== move.taskId);
+      if (column.id !== move.toColumnId) return rest.length === column.tasks.length ? column : { ...column, tasks: rest };
+      const at = move.afterTaskId === null ? 0 : rest.findIndex((t) => t.id === move.afterTaskId) + 1;
+      const index = at === 0 && move.afterTaskId !== null ? rest.length : at;
+      return { ...column, tasks: [...rest.slice(0, index), { ...task, columnId: column.id }, ...rest.slice(index)] };
+    }),
+  };
+}

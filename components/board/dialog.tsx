@@ -1,0 +1,56 @@
+"use client";
+
+import { useEffect, useRef, type ReactNode } from "react";
+
+const placements = {
+  /** Full-height panel on the right, like a "peek" of the task beside the board. */
+  sheet:
+    "mr-0 ml-auto my-0 h-dvh max-h-dvh w-full max-w-xl border-l border-border open:flex open:flex-col sm:rounded-l-xl",
+  center: "m-auto w-[calc(100%-2rem)] max-w-md rounded-xl border border-border",
+} as const;
+
+/**
+ * A native modal <dialog>: the browser traps focus, closes on Escape and gives focus back to what opened it.
+ * Closing always goes through dialog.close() so that focus restore happens.
+ */
+export function Dialog({
+  open,
+  onClose,
+  labelledBy,
+  placement = "center",
+  children,
+}: {
+  open: boolean;
+  onClose: () => void;
+  labelledBy: string;
+  placement?: keyof typeof placements;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const pressedOnBackdrop = useRef(false);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={labelledBy}
+      onClose={onClose}
+      // Only a press that starts and ends on the backdrop closes: text selection that strays outside does not.
+      onMouseDown={(event) => {
+        pressedOnBackdrop.current = event.target === event.currentTarget;
+      }}
+      onClick={(event) => {
+        if (pressedOnBackdrop.current && event.target === event.currentTarget) event.currentTarget.close();
+      }}
+      className={`bg-surface p-0 text-fg shadow-2xl shadow-black/20 backdrop:bg-black/30 dark:backdrop:bg-black/60 ${placements[placement]}`}
+    >
+      {open ? children : null}
+    </dialog>
+  );
+}

@@ -1,0 +1,24 @@
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@/server/api/root";
+
+type Outputs = inferRouterOutputs<AppRouter>;
+type Inputs = inferRouterInputs<AppRouter>;
+
+export type BoardData = Outputs["board"]["get"];
+export type BoardColumn = BoardData["columns"][number];
+export type BoardTask = BoardColumn["tasks"][number];
+export type Member = BoardData["members"][number];
+export type Role = BoardData["role"];
+export type Priority = BoardTask["priority"];
+export type TaskDetail = Outputs["task"]["get"];
+export type HistoryEntry = TaskDetail["history"][number];
+export type ProjectSummary = Outputs["project"]["list"][number];
+export type MoveInput = Inputs["task"]["move"];
+
+/** What a move needs to know: the task and the slot it goes to (directly below afterTaskId, null = top). */
+export type MoveRequest = { taskId: string; toColumnId: string; afterTaskId: string | null; overrideWipLimit?: boolean };
+
+/** Members, admins and owners change tasks; viewers and auditors only look. */
+export const canEditTasks = (role: Role) => role === "owner" || role === "admin" || role === "member";
+/** Columns are the board's shape: only owners and admins change them. */
+export const canManageColumns = (role: Role) => role === "owner" || role === "admin";

@@ -1,0 +1,51 @@
+"use client";
+
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { useState, type ReactNode } from "react";
+import superjson from "superjson";
+import type { AppRouter } from "@/server/api/root";
+import { TRPCProvider } from "./context";
+import { isServerAnswer } from "./errors";
+
+function makeQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 15_000,
+        // A rule or permission answer will not change on retry; a dropped connection may.
+        retry: (failures, error) => failures < 2 && !isServerAnswer(error),
+      },
+      mutations: {
+        // Same variables (and so the same commandId) on retry: the server recognises the repeat.
+        retry: (failures, error) => failures < 1 && !isServerAnswer(error),
+      },
+    },
+  });
+}
+
+let browserQueryClient: QueryClient | undefined;
+
+/** One client per browser tab; a fresh one per server render so users never share a cache. */
+function getQueryClient() {
+  if (typeof window === "undefined") return makeQueryClient();
+  browserQueryClient ??= makeQueryClient();
+  return browserQueryClient;
+}
+
+export function TRPCReactProvider({ children }: { children: ReactNode }) {
+  const queryClient = getQueryClient();
+  const [trpcClient] = useState(() =>
+    createTRPCClient<AppRouter>({
+      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })],
+    }),
+  );
+
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        {children}
+      </TRPCProvider>
+    </QueryClientProvider>
+  );
+}

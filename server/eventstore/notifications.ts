@@ -1,0 +1,70 @@
+import { EventEmitter, on } from "node:events";
+import pg from "pg";
+import { databaseUrl } from "../db/pool";
+
+const CHANNEL = "chronoboard_events";
+
+/**
+ * One LISTEN connection per process, fanned out to subscribers by project id. The database delivers the
+ * notification at commit to every instance, so live updates work with several app servers on one database.
+ */
+class ProjectNotifications {
+  private readonly emitter = new EventEmitter().setMaxListeners(0);
+  private client: pg.Client | null = null;
+  private connecting: Promise<void> | null = null;
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: databaseUrl() });
+    client.on("notification", (message) => {
+      for (const projectId of (message.payload ?? "").split(",")) this.emitter.emit(projectId, projectId);
+    });
+    client.on("error", () => this.reconnect(client));
+    client.on("end", () => this.reconnect(client));
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    this.client = client;
+  }
+
+  private reconnect(dead: pg.Client) {
+    if (this.client !== dead) return;
+    this.client = null;
+    this.connecting = null;
+    setTimeout(() => {
+      this.ensureConnected()
+        // Notifications may have been missed meanwhile: wake every subscriber to check.
+        .then(() => this.emitter.eventNames().forEach((name) => this.emitter.emit(name)))
+        .catch(() => this.reconnect(dead));
+    }, 1000).unref();
+  }
+
+  ensureConnected(): Promise<void> {
+    this.connecting ??= this.connect().catch((error) => {
+      this.connecting = null;
+      throw error;
+    });
+    return this.connecting;
+  }
+
+  /**
+   * Starts listening at once (so nothing committed after this call is missed) and yields whenever events
+   * of the project may have been committed, until the signal aborts.
+   */
+  async subscribe(projectId: string, signal: AbortSignal): Promise<AsyncIterable<unknown>> {
+    await this.ensureConnected();
+    const iterator = on(this.emitter, projectId, { signal });
+    return (async function* () {
+      try {
+        for await (const _ of iterator) yield;
+      } catch (error) {
+        if (!signal.aborted) throw error;
+      }
+    })();
+  }
+}
+
+const globalForNotifications = globalThis as unknown as { chronoboardNotifications?: ProjectNotifications };
+
+export function projectNotifications(): ProjectNotifications {
+  globalForNotifications.chronoboardNotifications ??= new ProjectNotifications();
+  return globalForNotifications.chronoboardNotifications;
+}

@@ -3,10 +3,14 @@
  *
  *   tsx scripts/serve.ts            (PORT=3000 by default)
  *
- * `next` is spawned directly rather than through npx so that signals reach the real server process.
+ * `next` is spawned directly rather than through npx so that signals reach the real server process;
  * SIGINT/SIGTERM are forwarded to it, and this script exits with its exit code.
+ * BETTER_AUTH_URL defaults to that address; BETTER_AUTH_SECRET, when unset, is generated once and kept
+ * in .data/auth-secret so sessions survive restarts.
  */
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { constants } from "node:os";
 import path from "node:path";
 
@@ -15,9 +19,26 @@ const host = "127.0.0.1";
 const url = `http://${host}:${port}`;
 const nextBin = path.resolve("node_modules", ".bin", "next");
 
+/** BETTER_AUTH_SECRET from the environment, else one generated once and kept in .data/ (gitignored). */
+function authSecret(): string {
+  if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
+  const file = path.resolve(".data", "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
 const child = spawn(nextBin, ["start", "-p", String(port), "-H", host], {
   stdio: "inherit",
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
+  env: {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(port),
+    BETTER_AUTH_URL: process.env.BETTER_AUTH_URL ?? url,
+    BETTER_AUTH_SECRET: authSecret(),
+  },
 });
 
 let exited = false;

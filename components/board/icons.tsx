@@ -69,3 +69,33 @@ export const WarningIcon = (p: IconProps) => (
     <circle cx="8" cy="11.25" r="0.6" fill="currentColor" stroke="none" />
   </Icon>
 );
+
+/** Linear-style priority glyph: bars fill up with priority; urgent is a filled square with "!". */
+export function PriorityIcon({ priority, className = "size-3.5" }: { priority: "none" | "low" | "medium" | "high" | "urgent"; className?: string }) {
+  if (priority === "urgent") {
+    return (
+      <svg aria-hidden="true" viewBox="0 0 16 16" className={className}>
+        <rect x="1.5" y="1.5" width="13" height="13" rx="3" fill="currentColor" />
+        <path d="M8 4.5v4.5" stroke="var(--cb-surface)" strokeWidth="1.75" strokeLinecap="round" />
+        <circle cx="8" cy="11.5" r="1" fill="var(--cb-surface)" />
+      </svg>
+    );
+  }
+  const filled = { none: 0, low: 1, medium: 2, high: 3 }[priority];
+  return (
+    <svg aria-hidden="true" viewBox="0 0 16 16" className={className}>
+      {[0, 1, 2].map((i) => (
+        <rect
+          key={i}
+          x={2 + i * 4.5}
+          y={10 - i * 3.5}
+          width="3"
+          height={4 + i * 3.5}
+          rx="1"
+          fill="currentColor"
+          opacity={i < filled ? 1 : 0.25}
+        />
+      ))}
+    </svg>
+  );
+}

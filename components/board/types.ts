@@ -22,3 +22,6 @@ export type MoveRequest = { taskId: string; toColumnId: string; afterTaskId: str
 export const canEditTasks = (role: Role) => role === "owner" || role === "admin" || role === "member";
 /** Columns are the board's shape: only owners and admins change them. */
 export const canManageColumns = (role: Role) => role === "owner" || role === "admin";
+
+/** The task fields the detail panel edits. */
+export type TaskFields = Pick<BoardTask, "title" | "description" | "priority" | "assigneeId" | "labels" | "dueDate" | "archived">;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Role } from "../domain/events/fields";
+import type { Db } from "../eventstore";
 import { loadBoard } from "../projections/board";
 import { notFound } from "./errors";
 import { authedProcedure } from "./trpc";
@@ -14,11 +15,18 @@ export const managers: Role[] = ["owner", "admin"];
  */
 export function projectProcedure(roles: Role[]) {
   return authedProcedure.input(z.object({ projectId: z.uuid() })).use(async ({ ctx, input, next }) => {
-    const board = await loadBoard(ctx.db, input.projectId);
-    const role = board.members[ctx.user.id];
-    if (!board.project.exists || !role || !roles.includes(role)) throw notFound();
-    return next({ ctx: { ...ctx, board, role } });
+    const access = await projectAccess(ctx.db, ctx.user.id, input.projectId, roles);
+    if (!access) throw notFound();
+    return next({ ctx: { ...ctx, ...access } });
   });
+}
+
+/** The project's board and the user's role in it, or null when the user may not use it in those roles. */
+export async function projectAccess(db: Db, userId: string, projectId: string, roles: Role[]) {
+  const board = await loadBoard(db, projectId);
+  const role = board.members[userId];
+  if (!board.project.exists || !role || !roles.includes(role)) return null;
+  return { board, role };
 }
 
 /** Every command carries an id chosen by the client for the user's action, so a retry is recognised. */

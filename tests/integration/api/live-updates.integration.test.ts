@@ -18,7 +18,7 @@ describe("live board updates (LISTEN/NOTIFY → subscription)", () => {
     const other = await alice.caller.board.get({ projectId: otherProject });
 
     const controller = new AbortController();
-    const stream = await alice.caller.board.changes({ projectId }, { signal: controller.signal });
+    const stream = await alice.subscriber(controller.signal).board.changes({ projectId });
     const iterator = stream[Symbol.asyncIterator]();
     const first = nextWithin(iterator);
     // A change in another project must not wake this subscriber; the one in its project must.
@@ -38,7 +38,7 @@ describe("live board updates (LISTEN/NOTIFY → subscription)", () => {
     const created = await alice.caller.task.create({ ...cmd(), projectId, columnId: board.columns[0]!.id, title: "Missed" });
 
     const controller = new AbortController();
-    const stream = await alice.caller.board.changes({ projectId, lastEventId: String(position) }, { signal: controller.signal });
+    const stream = await alice.subscriber(controller.signal).board.changes({ projectId, lastEventId: String(position) });
     const [, data] = (await nextWithin(stream[Symbol.asyncIterator]())) as unknown as [string, { position: number }];
     expect(data.position).toBe(created.position);
     controller.abort();

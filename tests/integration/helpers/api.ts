@@ -11,8 +11,11 @@ export async function signedUpUser(name = "Test User") {
   const email = `${randomUUID()}@test.chronoboard.dev`;
   const { user } = await auth.api.signUpEmail({ body: { name, email, password: "correct horse battery" } });
   const correlationId = randomUUID();
-  const caller = createCaller({ user: { id: user.id, name, email }, correlationId, db: getPool() });
-  return { user: { id: user.id, name, email }, caller, correlationId };
+  const context = { user: { id: user.id, name, email }, correlationId, db: getPool() };
+  const caller = createCaller(context);
+  /** A caller whose subscriptions end when the signal aborts. */
+  const subscriber = (signal: AbortSignal) => createCaller(context, { signal });
+  return { user: context.user, caller, subscriber, correlationId };
 }
 
 export function anonymousCaller() {

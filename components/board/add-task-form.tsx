@@ -1,0 +1,99 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useId, useRef, useState } from "react";
+import { useTRPC } from "@/components/trpc/context";
+import { errorMessage } from "@/components/trpc/errors";
+import { useBoardSession } from "./board-session";
+import { PlusIcon } from "./icons";
+import type { BoardColumn } from "./types";
+import { buttonGhost, buttonPrimary, fieldTextarea } from "./ui";
+import { useInvalidateBoard } from "./use-invalidate-board";
+
+/** "Add task" at the foot of a column; stays open after adding so several tasks can be typed in a row. */
+export function AddTaskForm({ column }: { column: BoardColumn }) {
+  const { projectId } = useBoardSession();
+  const trpc = useTRPC();
+  const invalidateBoard = useInvalidateBoard(projectId);
+  const create = useMutation(trpc.task.create.mutationOptions({ onSuccess: invalidateBoard }));
+  const [open, setOpen] = useState(false);
+  const [title, setTitle] = useState("");
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  const openerRef = useRef<HTMLButtonElement>(null);
+  const inputId = useId();
+
+  function close() {
+    setOpen(false);
+    setTitle("");
+    create.reset();
+    // Back to the button that opened the form, so keyboard users keep their place.
+    requestAnimationFrame(() => openerRef.current?.focus());
+  }
+
+  function submit(event?: { preventDefault(): void }) {
+    event?.preventDefault();
+    if (!title.trim() || create.isPending) return;
+    create.mutate(
+      { projectId, commandId: crypto.randomUUID(), columnId: column.id, title: title.trim() },
+      {
+        onSuccess: () => {
+          setTitle("");
+          inputRef.current?.focus();
+        },
+      },
+    );
+  }
+
+  if (!open) {
+    return (
+      <div className="px-2 pb-2">
+        <button
+          ref={openerRef}
+          type="button"
+          onClick={() => setOpen(true)}
+          aria-label={`Add task to ${column.name}`}
+          className={`${buttonGhost} w-full justify-start px-2`}
+        >
+          <PlusIcon />
+          Add task
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-2 px-2 pb-2">
+      <label htmlFor={inputId} className="sr-only">
+        New task title in {column.name}
+      </label>
+      <textarea
+        id={inputId}
+        ref={inputRef}
+        autoFocus
+        rows={2}
+        value={title}
+        maxLength={200}
+        placeholder="Task title"
+        onChange={(event) => setTitle(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === "Enter" && !event.shiftKey) submit(event);
+          if (event.key === "Escape") close();
+        }}
+        className={`${fieldTextarea} resize-none`}
+      />
+      {create.error ? (
+        <p role="alert" className="text-xs text-danger">
+          {errorMessage(create.error)}
+        </p>
+      ) : null}
+      <div className="flex gap-2">
+        <button type="submit" disabled={!title.trim() || create.isPending} className={`${buttonPrimary} h-7`}>
+          {create.isPending ? "Adding…" : "Add"}
+        </button>
+        <button type="button" onClick={close} className={`${buttonGhost} h-7`}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

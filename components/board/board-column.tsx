@@ -1,0 +1,99 @@
+"use client";
+
+import { useDroppable } from "@dnd-kit/core";
+import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import { useState } from "react";
+import { AddTaskForm } from "./add-task-form";
+import { useBoardSession } from "./board-session";
+import { ColumnSettingsDialog } from "./column-settings-dialog";
+import { SettingsIcon, WarningIcon } from "./icons";
+import { SortableTaskCard } from "./task-card";
+import type { BoardColumn as Column, BoardTask } from "./types";
+import { iconButton } from "./ui";
+
+/** One column: its name, how full it is, its cards (a drop target even when empty) and "Add task". */
+export function BoardColumn({ column, taskIds, tasksById }: { column: Column; taskIds: string[]; tasksById: Map<string, BoardTask> }) {
+  const { canEdit, canManage } = useBoardSession();
+  const { setNodeRef, isOver } = useDroppable({ id: column.id, data: { type: "column" }, disabled: !canEdit });
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const headingId = `column-${column.id}`;
+  const limit = column.wipLimit;
+  // Counted from what is shown, so the count follows a card being dragged in or out.
+  const count = taskIds.length;
+  const fill = limit === null ? "ok" : count > limit ? "over" : count === limit ? "full" : "ok";
+
+  return (
+    <section
+      aria-labelledby={headingId}
+      data-column-id={column.id}
+      className={`flex w-72 shrink-0 flex-col rounded-xl border bg-surface-muted/70 ${
+        fill === "over" ? "border-danger-border" : fill === "full" ? "border-amber-300 dark:border-amber-700" : "border-border"
+      }`}
+    >
+      <header className="flex h-11 items-center gap-2 pr-1.5 pl-3">
+        <h2 id={headingId} className="min-w-0 truncate text-sm font-semibold text-fg">
+          {column.name}
+        </h2>
+        <WipCount count={count} limit={limit} fill={fill} />
+        {canManage ? (
+          <>
+            <button
+              type="button"
+              onClick={() => setSettingsOpen(true)}
+              aria-label={`Column settings: ${column.name}`}
+              className={`${iconButton} ml-auto`}
+            >
+              <SettingsIcon />
+            </button>
+            <ColumnSettingsDialog column={column} open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+          </>
+        ) : null}
+      </header>
+
+      <SortableContext id={column.id} items={taskIds} strategy={verticalListSortingStrategy}>
+        <ol
+          ref={setNodeRef}
+          aria-label={`Tasks in ${column.name}`}
+          className={`mx-1.5 flex min-h-20 flex-1 flex-col gap-2 rounded-lg p-0.5 pb-2 transition-colors ${isOver ? "bg-accent/5" : ""}`}
+        >
+          {taskIds.map((id) => {
+            const task = tasksById.get(id);
+            return task ? <SortableTaskCard key={id} task={task} /> : null;
+          })}
+          {taskIds.length === 0 ? (
+            <li className="flex flex-1 items-center justify-center rounded-lg border border-dashed border-border-strong/70 px-4 py-5 text-center text-xs text-fg-muted">
+              {canEdit ? "No tasks yet. Add one below or drag a card here." : "No tasks in this column."}
+            </li>
+          ) : null}
+        </ol>
+      </SortableContext>
+
+      {canEdit ? <AddTaskForm column={column} /> : <div className="h-2" />}
+    </section>
+  );
+}
+
+function WipCount({ count, limit, fill }: { count: number; limit: number | null; fill: "ok" | "full" | "over" }) {
+  const tone =
+    fill === "over"
+      ? "bg-danger-surface text-danger ring-1 ring-danger-border"
+      : fill === "full"
+        ? "bg-amber-100 text-amber-800 ring-1 ring-amber-300 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-800"
+        : "text-fg-muted";
+  const warning = fill === "over" ? "over the WIP limit" : fill === "full" ? "WIP limit reached" : null;
+
+  return (
+    <span
+      title={warning ? `${count} tasks: ${warning}` : undefined}
+      className={`inline-flex h-5 shrink-0 items-center gap-1 rounded-full px-1.5 text-xs font-medium tabular-nums ${tone}`}
+    >
+      {warning ? <WarningIcon className="size-3" /> : null}
+      <span aria-hidden="true">{limit === null ? count : `${count} / ${limit}`}</span>
+      <span className="sr-only">
+        {count === 1 ? "1 task" : `${count} tasks`}
+        {limit === null ? "" : `, WIP limit ${limit}`}
+        {warning ? ` (${warning})` : ""}
+      </span>
+    </span>
+  );
+}

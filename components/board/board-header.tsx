@@ -1,0 +1,43 @@
+"use client";
+
+import Link from "next/link";
+import { useBoardSession } from "./board-session";
+import { initials, roleLabel } from "./format";
+import { ChevronIcon } from "./icons";
+
+export function BoardHeader() {
+  const { board, canEdit } = useBoardSession();
+  const taskCount = board.columns.reduce((sum, column) => sum + column.tasks.length, 0);
+
+  return (
+    <div className="mb-5 flex min-h-9 flex-wrap items-center gap-x-3 gap-y-2">
+      <Link
+        href="/projects"
+        aria-label="All projects"
+        className="inline-flex size-7 items-center justify-center rounded-md text-fg-muted hover:bg-surface-muted hover:text-fg"
+      >
+        <ChevronIcon direction="left" />
+      </Link>
+      <h1 className="min-w-0 truncate text-xl font-semibold tracking-tight text-fg">{board.project.name}</h1>
+      <span className="rounded-full border border-border px-2 py-0.5 text-xs font-medium text-fg-muted">
+        {roleLabel[board.role]}
+        {canEdit ? "" : " · read only"}
+      </span>
+      <span className="text-sm text-fg-muted">{taskCount === 1 ? "1 task" : `${taskCount} tasks`}</span>
+      <ul className="ml-auto flex -space-x-1.5" aria-label="Members">
+        {board.members.map((member) => (
+          <li
+            key={member.id}
+            title={`${member.name} (${roleLabel[member.role]})`}
+            className="inline-flex size-7 items-center justify-center rounded-full bg-accent/15 text-[0.625rem] font-semibold text-accent-text ring-2 ring-canvas"
+          >
+            <span aria-hidden="true">{initials(member.name)}</span>
+            <span className="sr-only">
+              {member.name}, {roleLabel[member.role]}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

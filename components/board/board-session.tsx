@@ -1,0 +1,28 @@
+"use client";
+
+import { createContext, use } from "react";
+import type { BoardData, Member, MoveRequest } from "./types";
+import type { TaskVersions } from "./use-task-versions";
+
+/** What every part of an open board needs: the data as shown, the viewer's rights and the shared actions. */
+export type BoardSession = {
+  projectId: string;
+  /** The board with moves that are still on their way to the server already applied. */
+  board: BoardData;
+  canEdit: boolean;
+  canManage: boolean;
+  /** The viewer's calendar day (YYYY-MM-DD), for overdue due dates. */
+  today: string;
+  versions: TaskVersions;
+  memberById: (id: string | null) => Member | undefined;
+  moveTask: (move: MoveRequest) => void;
+  openTask: (taskId: string) => void;
+};
+
+export const BoardSessionContext = createContext<BoardSession | null>(null);
+
+export function useBoardSession(): BoardSession {
+  const session = use(BoardSessionContext);
+  if (!session) throw new Error("useBoardSession must be used inside a board");
+  return session;
+}

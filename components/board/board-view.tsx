@@ -1,0 +1,88 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { useTRPC } from "@/components/trpc/context";
+import { errorCode, errorMessage } from "@/components/trpc/errors";
+import { ArchivedSection } from "./archived-section";
+import { BoardColumns } from "./board-columns";
+import { BoardHeader } from "./board-header";
+import { type BoardSession, BoardSessionContext } from "./board-session";
+import { BoardSkeleton } from "./board-skeleton";
+import { localToday } from "./format";
+import { type Notice, NoticeBar } from "./notice";
+import { TaskDetailDialog } from "./task-detail-dialog";
+import { type BoardData, canEditTasks, canManageColumns } from "./types";
+import { useTaskMoves } from "./use-task-moves";
+import { useTaskVersions } from "./use-task-versions";
+
+/** A project's board page: loads the board, then shows columns, archived tasks and the task panel. */
+export function BoardView({ projectId }: { projectId: string }) {
+  const trpc = useTRPC();
+  const query = useQuery(trpc.board.get.queryOptions({ projectId }));
+
+  // A failed background refetch keeps showing the board we have.
+  if (query.data) return <LoadedBoard projectId={projectId} data={query.data} />;
+  if (query.isError) return <BoardError notFound={errorCode(query.error) === "NOT_FOUND"} message={errorMessage(query.error)} />;
+  return <BoardSkeleton />;
+}
+
+function LoadedBoard({ projectId, data }: { projectId: string; data: BoardData }) {
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [openTaskId, setOpenTaskId] = useState<string | null>(null);
+  const [today] = useState(() => localToday(new Date()));
+  const versions = useTaskVersions(projectId);
+  const { moveTask, withPendingMoves } = useTaskMoves(projectId, versions, setNotice);
+  const board = withPendingMoves(data);
+  const members = new Map(board.members.map((m) => [m.id, m]));
+
+  const session: BoardSession = {
+    projectId,
+    board,
+    canEdit: canEditTasks(board.role),
+    canManage: canManageColumns(board.role),
+    today,
+    versions,
+    memberById: (id) => (id ? members.get(id) : undefined),
+    moveTask,
+    openTask: setOpenTaskId,
+  };
+
+  return (
+    <BoardSessionContext value={session}>
+      <title>{`${board.project.name} · Chronoboard`}</title>
+      <div className="px-4 py-5 sm:px-6">
+        <BoardHeader />
+        <BoardColumns />
+        <ArchivedSection showNotice={setNotice} />
+      </div>
+      {/* While the task panel is open the page behind it is inert, so the panel shows the notice instead. */}
+      <NoticeBar
+        notice={openTaskId ? null : notice}
+        onDismiss={() => setNotice(null)}
+        className="fixed inset-x-0 bottom-4 z-30 mx-auto w-[min(36rem,calc(100%-2rem))] empty:hidden"
+      />
+      <TaskDetailDialog
+        taskId={openTaskId}
+        onClose={() => setOpenTaskId(null)}
+        notice={notice}
+        onDismissNotice={() => setNotice(null)}
+      />
+    </BoardSessionContext>
+  );
+}
+
+function BoardError({ notFound, message }: { notFound: boolean; message: string }) {
+  return (
+    <div className="mx-auto max-w-md px-4 pt-[15vh] text-center">
+      <h1 className="text-lg font-semibold text-fg">{notFound ? "Project not found" : "The board could not be loaded"}</h1>
+      <p className="mt-2 text-sm text-fg-muted">
+        {notFound ? "It does not exist, or you are not a member of it. Ask its owner to add you." : message}
+      </p>
+      <Link href="/projects" className="mt-6 inline-block text-sm font-medium text-accent-text underline-offset-4 hover:underline">
+        Back to your projects
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+"use client";
+
+import { useSortable } from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
+import type { KeyboardEvent } from "react";
+import { useBoardSession } from "./board-session";
+import { formatDueDate, initials, priorityLabel, priorityTone } from "./format";
+import { CalendarIcon, CommentIcon, PriorityIcon } from "./icons";
+import type { BoardTask } from "./types";
+
+const cardClass =
+  "block w-full rounded-lg border border-border bg-surface p-3 text-left shadow-xs shadow-black/[0.04] transition-[border-color,box-shadow] hover:border-border-strong";
+
+/**
+ * A card in a column. Editors can drag it (mouse, touch, or Space then the arrow keys); Enter or a click
+ * opens the task. Viewers get the same card without the drag handling.
+ */
+export function SortableTaskCard({ task }: { task: BoardTask }) {
+  const { canEdit, openTask } = useBoardSession();
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id: task.id,
+    data: { type: "task" },
+    disabled: !canEdit,
+  });
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    listeners?.onKeyDown?.(event);
+    // While a keyboard drag is running, Enter drops the card instead of opening it.
+    if (event.key === "Enter" && !isDragging && !event.defaultPrevented) {
+      event.preventDefault();
+      openTask(task.id);
+    }
+  }
+
+  return (
+    <li
+      ref={setNodeRef}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      className={isDragging ? "opacity-40" : undefined}
+    >
+      <div
+        {...(canEdit ? attributes : { role: "button", tabIndex: 0 })}
+        {...listeners}
+        onKeyDown={onKeyDown}
+        onClick={() => openTask(task.id)}
+        data-task-id={task.id}
+        className={`${cardClass} ${canEdit ? "touch-manipulation" : ""}`}
+      >
+        <TaskCardBody task={task} />
+      </div>
+    </li>
+  );
+}
+
+/** The card as it follows the pointer while dragging. */
+export function DraggedTaskCard({ task }: { task: BoardTask }) {
+  return (
+    <div className={`${cardClass} cursor-grabbing border-border-strong shadow-lg shadow-black/10 ring-1 ring-ring/40`}>
+      <TaskCardBody task={task} />
+    </div>
+  );
+}
+
+function TaskCardBody({ task }: { task: BoardTask }) {
+  const { memberById, today } = useBoardSession();
+  const assignee = memberById(task.assigneeId);
+  const overdue = task.dueDate !== null && task.dueDate < today;
+
+  return (
+    <>
+      <p className="text-sm leading-snug font-medium break-words text-fg">{task.title}</p>
+      <div className="mt-2 flex flex-wrap items-center gap-x-2.5 gap-y-1.5 text-xs empty:hidden">
+        {task.priority !== "none" ? (
+          <span className={`inline-flex items-center gap-1 font-medium ${priorityTone[task.priority]}`}>
+            <PriorityIcon priority={task.priority} />
+            {priorityLabel(task.priority)}
+          </span>
+        ) : null}
+        {task.dueDate ? (
+          <span
+            className={`inline-flex items-center gap-1 ${overdue ? "rounded bg-danger-surface px-1 font-medium text-danger" : "text-fg-muted"}`}
+          >
+            <CalendarIcon className="size-3.5" />
+            {overdue ? "Overdue · " : <span className="sr-only">Due </span>}
+            {formatDueDate(task.dueDate, today)}
+          </span>
+        ) : null}
+        {task.comments.length > 0 ? (
+          <span className="inline-flex items-center gap-1 text-fg-muted">
+            <CommentIcon className="size-3.5" />
+            {task.comments.length}
+            <span className="sr-only">{task.comments.length === 1 ? " comment" : " comments"}</span>
+          </span>
+        ) : null}
+        {task.labels.map((label) => (
+          <span key={label} className="rounded-full border border-border bg-surface-muted px-1.5 py-px text-fg-muted">
+            {label}
+          </span>
+        ))}
+        {assignee ? (
+          <span
+            title={`Assigned to ${assignee.name}`}
+            className="ml-auto inline-flex size-6 items-center justify-center rounded-full bg-accent/15 text-[0.625rem] font-semibold text-accent-text"
+          >
+            <span aria-hidden="true">{initials(assignee.name)}</span>
+            <span className="sr-only">Assigned to {assignee.name}</span>
+          </span>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import type { Role } from "../../domain/events/fields";
+import { requestUser } from "../../auth/request-user";
+import { getPool } from "../../db/pool";
+import { projectAccess } from "../project-procedure";
+
+/**
+ * Authorises a plain HTTP route on one project (session cookie or API token). Unknown and forbidden
+ * projects both answer 404, as in the tRPC API.
+ */
+export async function authorizeProjectRequest(req: Request, projectId: string, roles: Role[]) {
+  const user = await requestUser(req.headers);
+  if (!user) return { error: Response.json({ error: "Sign in or send an API token" }, { status: 401 }) } as const;
+  const access = /^[0-9a-f-]{36}$/i.test(projectId) ? await projectAccess(getPool(), user.id, projectId, roles) : null;
+  if (!access) return { error: Response.json({ error: "Project not found" }, { status: 404 }) } as const;
+  return { user, ...access } as const;
+}

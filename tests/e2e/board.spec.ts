@@ -1,0 +1,208 @@
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+const shot = (name: string) => ({ path: `test-results/screens/board-${name}.png`, fullPage: true });
+
+const column = (page: Page, name: string) => page.getByRole("region", { name, exact: true });
+const card = (scope: Page | Locator, title: string) => scope.getByRole("button", { name: new RegExp(`^${title}`) });
+
+async function createProject(page: Page, name: string) {
+  await page.goto("/projects");
+  await expect(page.getByRole("heading", { level: 1, name: "Projects" })).toBeVisible();
+  await page.getByLabel("Project name").fill(name);
+  await page.getByRole("button", { name: "Create project" }).click();
+  await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+}
+
+async function addTask(page: Page, columnName: string, title: string) {
+  const target = column(page, columnName);
+  const input = target.getByLabel(`New task title in ${columnName}`);
+  if (!(await input.isVisible())) await target.getByRole("button", { name: "Add task" }).click();
+  await input.fill(title);
+  await input.press("Enter");
+  await expect(card(target, title)).toBeVisible();
+  await expect(input).toHaveValue("");
+}
+
+/** dnd-kit's mouse sensor needs real intermediate moves: first past its 5px threshold, then to the target. */
+async function drag(page: Page, source: Locator, target: Locator) {
+  const from = (await source.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 12, start.y + 4, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + Math.min(40, to.height / 2), { steps: 20 });
+  await page.mouse.up();
+}
+
+test("a task's whole life on the board survives a reload", async ({ signedInPage: page }) => {
+  test.setTimeout(120_000);
+
+  await page.goto("/projects");
+  await expect(page.getByText("No projects yet")).toBeVisible();
+  await createProject(page, "Launch plan");
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText(["To do", "In progress", "Review", "Done"]);
+  await expect(column(page, "To do")).toContainText("No tasks yet");
+
+  await addTask(page, "To do", "Draft the announcement");
+  await addTask(page, "To do", "Book the venue");
+  await addTask(page, "To do", "Order badges");
+  await page.keyboard.press("Escape");
+
+  // Mouse drag into another column.
+  const todo = column(page, "To do");
+  const inProgress = column(page, "In progress");
+  await drag(page, card(todo, "Draft the announcement"), inProgress.getByRole("list", { name: "Tasks in In progress" }));
+  await expect(card(inProgress, "Draft the announcement")).toBeVisible();
+  await expect(card(todo, "Draft the announcement")).toHaveCount(0);
+
+  // Keyboard drag: Space picks up, arrows move, Space drops.
+  const venue = card(todo, "Book the venue");
+  await venue.focus();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Space");
+  await expect(card(column(page, "Review"), "Book the venue")).toBeVisible();
+  await expect(page.locator("#DndLiveRegion-board-dnd")).toContainText("Dropped “Book the venue”");
+
+  // The detail panel edits every field.
+  await card(inProgress, "Draft the announcement").click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel("Title", { exact: true }).fill("Publish the announcement");
+  await dialog.getByLabel("Title", { exact: true }).press("Enter");
+  await dialog.getByLabel("Priority", { exact: true }).selectOption("high");
+  await dialog.getByLabel("Due date", { exact: true }).fill("2020-01-15");
+  await dialog.getByLabel("Labels", { exact: true }).fill("marketing");
+  await dialog.getByLabel("Labels", { exact: true }).press("Enter");
+  await dialog.getByLabel("Assignee", { exact: true }).selectOption({ index: 1 });
+  await dialog.getByLabel("Description", { exact: true }).fill("Post on the blog and the newsletter.");
+  await dialog.getByRole("button", { name: "Save description" }).click();
+  await dialog.getByLabel("Add a comment").fill("The draft is in the shared folder.");
+  await dialog.getByRole("button", { name: "Comment", exact: true }).click();
+  await expect(dialog.getByLabel("Add a comment")).toHaveValue("");
+
+  const history = dialog.getByRole("region", { name: "History" });
+  await expect(history).toContainText("created the task in To do");
+  await expect(history).toContainText("moved it from To do to In progress");
+  await expect(history).toContainText("renamed it to “Publish the announcement”");
+  await expect(history).toContainText("set the priority to High");
+  await expect(history).toContainText("set the due date to Jan 15, 2020");
+  await expect(history).toContainText("added the label “marketing”");
+  await expect(history).toContainText("assigned it to");
+  await expect(history).toContainText("changed the description");
+  await expect(history).toContainText("commented");
+  await expect(dialog.getByRole("region", { name: /Comments/ })).toContainText("The draft is in the shared folder.");
+  await page.screenshot(shot("detail-light"));
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot(shot("detail-dark"));
+  await page.emulateMedia({ colorScheme: "light" });
+
+  // Archive from the panel, restore from the board's Archived section.
+  await dialog.getByRole("button", { name: "Archive task" }).click();
+  await expect(dialog).toContainText("This task is archived");
+  await dialog.getByRole("button", { name: "Close task details" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(card(page, "Publish the announcement")).toHaveCount(0);
+  await page.locator("summary", { hasText: "Archived" }).click();
+  await page.getByRole("button", { name: "Restore Publish the announcement" }).click();
+  await expect(card(inProgress, "Publish the announcement")).toBeVisible();
+
+  // Everything came from the server: a reload shows the same board.
+  await page.reload();
+  const restored = card(column(page, "In progress"), "Publish the announcement");
+  await expect(restored).toBeVisible();
+  await expect(restored).toContainText("High");
+  await expect(restored).toContainText("Overdue");
+  await expect(restored).toContainText("marketing");
+  await expect(restored).toContainText("1 comment");
+  await expect(card(column(page, "Review"), "Book the venue")).toBeVisible();
+  await expect(card(column(page, "To do"), "Order badges")).toBeVisible();
+
+  await restored.click();
+  await expect(dialog.getByLabel("Title", { exact: true })).toHaveValue("Publish the announcement");
+  await expect(dialog.getByLabel("Priority", { exact: true })).toHaveValue("high");
+  await expect(dialog.getByLabel("Due date", { exact: true })).toHaveValue("2020-01-15");
+  await expect(dialog.getByLabel("Description", { exact: true })).toHaveValue("Post on the blog and the newsletter.");
+  await expect(dialog.getByRole("region", { name: /Comments/ })).toContainText("The draft is in the shared folder.");
+  await expect(history).toContainText("archived it");
+  await expect(history).toContainText("restored it");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+
+  await page.screenshot(shot("light"));
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot(shot("dark"));
+  await page.emulateMedia({ colorScheme: "light" });
+
+  // On a phone the columns scroll sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const row = column(page, "To do").locator("..");
+  expect(await row.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await page.screenshot({ path: "test-results/screens/board-phone.png" });
+});
+
+test("WIP limits warn, refuse a move and allow it on purpose; columns can be managed", async ({ signedInPage: page }) => {
+  test.setTimeout(90_000);
+  await createProject(page, "Limits");
+  await addTask(page, "To do", "First");
+  await addTask(page, "To do", "Second");
+
+  await page.getByRole("button", { name: "Column settings: Review" }).click();
+  const settings = page.getByRole("dialog", { name: "Column settings" });
+  await settings.getByLabel("WIP limit").fill("1");
+  await settings.getByRole("button", { name: "Save" }).click();
+  await expect(settings.getByRole("status")).toHaveText("Saved.");
+  await settings.getByRole("button", { name: "Close column settings" }).click();
+  const review = column(page, "Review");
+  await expect(review.locator("header")).toContainText("0 / 1");
+
+  // The non-drag way to move: the Column picker in the task panel.
+  const dialog = page.getByRole("dialog");
+  await card(page, "First").click();
+  await dialog.getByLabel("Column", { exact: true }).selectOption({ label: "Review" });
+  await expect(card(review, "First")).toBeAttached();
+  await dialog.getByRole("button", { name: "Close task details" }).click();
+  await expect(review.locator("header")).toContainText("1 / 1");
+  await expect(review.locator("header")).toContainText("WIP limit reached");
+
+  await card(page, "Second").click();
+  await dialog.getByLabel("Column", { exact: true }).selectOption({ label: "Review" });
+  await expect(dialog.getByRole("alert").filter({ hasText: "WIP limit" })).toBeVisible();
+  await dialog.getByRole("button", { name: "Move anyway" }).click();
+  await expect(dialog.getByLabel("Column", { exact: true })).toHaveValue(await review.getAttribute("data-column-id").then(String));
+  await dialog.getByRole("button", { name: "Close task details" }).click();
+  await expect(review.locator("header")).toContainText("2 / 1");
+  await expect(review.locator("header")).toContainText("over the WIP limit");
+  await page.screenshot(shot("wip"));
+
+  // Rename, move left, add and remove a column.
+  await page.getByRole("button", { name: "Column settings: Review" }).click();
+  await settings.getByLabel("Name").fill("QA");
+  await settings.getByRole("button", { name: "Save" }).click();
+  await expect(settings.getByRole("status")).toHaveText("Saved.");
+  await settings.getByRole("button", { name: "Move left" }).click();
+  await expect(page.getByRole("heading", { level: 2 }).filter({ hasNotText: "Column settings" })).toHaveText([
+    "To do",
+    "QA",
+    "In progress",
+    "Done",
+  ]);
+  await expect(settings.getByRole("button", { name: "Remove column" })).toBeDisabled();
+  await settings.getByRole("button", { name: "Close column settings" }).click();
+
+  await page.getByRole("button", { name: "Add column" }).click();
+  await page.getByLabel("Column name").fill("Blocked");
+  await page.getByLabel("Column name").press("Enter");
+  await expect(column(page, "Blocked")).toBeVisible();
+  await page.getByRole("button", { name: "Column settings: Blocked" }).click();
+  await settings.getByRole("button", { name: "Remove column" }).click();
+  await expect(column(page, "Blocked")).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText(["To do", "QA", "In progress", "Done"]);
+  await expect(column(page, "QA").locator("header")).toContainText("2 / 1");
+});

@@ -59,14 +59,18 @@ test("a task's whole life on the board survives a reload", async ({ signedInPage
   await expect(card(todo, "Draft the announcement")).toHaveCount(0);
 
   // Keyboard drag: Space picks up, arrows move, Space drops.
-  const venue = card(todo, "Book the venue");
-  await venue.focus();
+  // Each step waits for the screen-reader announcement, as the columns re-measure after a card crosses over.
+  const announcer = page.locator("#DndLiveRegion-board-dnd");
+  await card(todo, "Book the venue").focus();
   await page.keyboard.press("Space");
+  await expect(announcer).toContainText("Picked up “Book the venue”");
   await page.keyboard.press("ArrowRight");
+  await expect(announcer).toContainText("in In progress");
   await page.keyboard.press("ArrowRight");
+  await expect(announcer).toContainText("in Review");
   await page.keyboard.press("Space");
+  await expect(announcer).toContainText("Dropped “Book the venue”");
   await expect(card(column(page, "Review"), "Book the venue")).toBeVisible();
-  await expect(page.locator("#DndLiveRegion-board-dnd")).toContainText("Dropped “Book the venue”");
 
   // The detail panel edits every field.
   await card(inProgress, "Draft the announcement").click();

@@ -1,6 +1,8 @@
 /**
  * Seeds a demo history: five users, three projects and a few hundred events spread over the past six
- * weeks, written through the real deciders (so every rule holds) with past timestamps. Runs once: a
+ * weeks, written through the real deciders (so every rule holds) with past timestamps. The first two weeks
+ * of the first project are stored as the app wrote them before event schema v2 (TaskCreated and TaskMoved
+ * v1, read through their upcasters), and each board gets a few snapshots for time travel. Runs once: a
  * database that already has the demo users is left alone. Deterministic, so every fresh run looks alike.
  */
 import { randomUUID } from "node:crypto";
@@ -9,14 +11,19 @@ import { getPool } from "../server/db/pool";
 import {
   boardContext,
   columnTasks,
+  decideTask,
   projectDecider,
   type ProjectCommand,
   rankBetween,
   type TaskCommand,
   taskDecider,
+  type TaskEvent,
 } from "../server/domain";
-import { handleCommand } from "../server/eventstore/command";
-import { loadBoard } from "../server/projections/board";
+import { TaskCreatedV1 } from "../server/domain/events/upcasting/task-created-v1";
+import { TaskMovedV1 } from "../server/domain/events/upcasting/task-moved-v1";
+import { appendToStream, backgroundWorkDone, type Db, loadAggregate } from "../server/eventstore";
+import { type CommandContext, handleCommand, stableUuid } from "../server/eventstore/command";
+import { loadBoard, snapshotBoard } from "../server/projections/board";
 import { userByEmail } from "../server/projections/users";
 
 export const DEMO_PASSWORD = "chronoboard-demo";
@@ -47,6 +54,34 @@ function prng(seed: number) {
   };
 }
 
+type TaskCommandArgs = { stream: { aggregateType: string; aggregateId: string }; projectId: string; context: CommandContext; recordedAt: Date };
+
+/** Decides with today's rules but stores the events in their v1 form, as the app before v2 wrote them. */
+async function appendAsV1(db: Db, args: TaskCommandArgs, command: TaskCommand) {
+  const { state, version } = await loadAggregate(db, args.stream, taskDecider);
+  const events = decideTask(command, state).map((event, i) => ({
+    eventId: stableUuid(args.context.commandId, i),
+    eventType: event.type,
+    eventVersion: 1,
+    payload: v1Payload(event),
+  }));
+  const { context } = args;
+  const metadata = { userId: context.userId, correlationId: context.correlationId, causationId: context.commandId };
+  return appendToStream(db, { ...args.stream, projectId: args.projectId, expectedVersion: version, events, metadata, recordedAt: args.recordedAt });
+}
+
+function v1Payload(event: TaskEvent): unknown {
+  if (event.type === "TaskCreated") {
+    const { priority: _, ...v1 } = event.data;
+    return TaskCreatedV1.parse(v1);
+  }
+  if (event.type === "TaskMoved") {
+    const { rank: _, ...v1 } = event.data;
+    return TaskMovedV1.parse(v1);
+  }
+  throw new Error(`${event.type} has no v1`);
+}
+
 async function main() {
   const db = getPool();
   if (await userByEmail(db, people[0][1])) {
@@ -63,6 +98,7 @@ async function main() {
   const random = prng(20261128);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const start = Date.now() - 42 * 24 * 3600 * 1000;
+  const v2Release = start + 14 * 24 * 3600 * 1000;
   let clock = start;
   const tick = () => (clock = Math.min(Date.now() - 60_000, clock + Math.floor(3600 * 1000 + random() * 14 * 3600 * 1000)));
   let events = 0;
@@ -78,7 +114,10 @@ async function main() {
     };
     const onTask = async (userId: string, taskId: string, command: (board: Awaited<ReturnType<typeof loadBoard>>) => TaskCommand) => {
       const board = await loadBoard(db, projectId);
-      const r = await handleCommand(db, { stream: { aggregateType: "task", aggregateId: taskId }, projectId, decider: taskDecider, command: command(board), context: ctx(userId), recordedAt: new Date(tick()) });
+      const args = { stream: { aggregateType: "task", aggregateId: taskId }, projectId, context: ctx(userId), recordedAt: new Date(tick()) };
+      const decided = command(board);
+      const v1 = p === 0 && args.recordedAt.getTime() < v2Release && (decided.type === "CreateTask" || decided.type === "MoveTask");
+      const r = v1 ? await appendAsV1(db, args, decided) : await handleCommand(db, { ...args, decider: taskDecider, command: decided });
       events += r.events.length;
     };
 
@@ -138,10 +177,12 @@ async function main() {
           await onTask(actor, taskId, () => ({ type: "ArchiveTask", taskId }));
         }
       }
+      if (round % 4 === 3) await snapshotBoard(db, projectId);
     }
   }
   console.log(`Seeded ${people.length} users, ${projects.length} projects and ${events} events.`);
   console.log(`Demo users: ${people.map(([, email]) => email).join(", ")} (password: ${DEMO_PASSWORD})`);
+  await backgroundWorkDone();
   await db.end();
 }
 

@@ -17,7 +17,7 @@ import {
   useSensors,
 } from "@dnd-kit/core";
 import { arrayMove, sortableKeyboardCoordinates } from "@dnd-kit/sortable";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { AddColumnForm } from "./add-column-form";
 import { BoardColumn } from "./board-column";
 import { type ColumnItems, columnOf, itemsOf, slotOf } from "./board-moves";
@@ -38,6 +38,7 @@ export function BoardColumns() {
   const [dragItems, setDragItems] = useState<ColumnItems | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const items = dragItems ?? itemsOf(board);
+  const justPickedUp = useRef(false);
 
   const tasksById = useMemo(() => new Map(board.columns.flatMap((c) => c.tasks).map((t) => [t.id, t])), [board]);
   const activeTask = activeId ? tasksById.get(activeId) : undefined;
@@ -61,10 +62,23 @@ export function BoardColumns() {
     if (!sortable) return `the end of ${columnName(over.id)}`;
     return `position ${sortable.index + 1} of ${sortable.items.length} in ${columnName(sortable.containerId)}`;
   }
+  function startPlaceOf(taskId: string): string {
+    const column = board.columns.find((c) => c.tasks.some((t) => t.id === taskId));
+    if (!column) return "";
+    return ` at position ${column.tasks.findIndex((t) => t.id === taskId) + 1} of ${column.tasks.length} in ${column.name}`;
+  }
   const announcements: Announcements = {
-    onDragStart: ({ active }) => `Picked up ${titleOf(active.id)}.`,
-    onDragOver: ({ active, over }) =>
-      over ? `${titleOf(active.id)} is over ${placeOf(over)}.` : `${titleOf(active.id)} is not over a column.`,
+    onDragStart: ({ active }) => {
+      justPickedUp.current = true;
+      return `Picked up ${titleOf(active.id)}${startPlaceOf(String(active.id))}.`;
+    },
+    onDragOver: ({ active, over }) => {
+      // The first "over" is the card's own place; saying so again would cut off the pick-up message.
+      const skip = justPickedUp.current && over?.id === active.id;
+      justPickedUp.current = false;
+      if (skip) return undefined;
+      return over ? `${titleOf(active.id)} is over ${placeOf(over)}.` : `${titleOf(active.id)} is not over a column.`;
+    },
     onDragEnd: ({ active, over }) =>
       over ? `Dropped ${titleOf(active.id)} at ${placeOf(over)}.` : `Dropped ${titleOf(active.id)}; it stays where it was.`,
     onDragCancel: ({ active }) => `Stopped moving ${titleOf(active.id)}. It is back where it was.`,
@@ -138,7 +152,7 @@ export function BoardColumns() {
       onDragCancel={onDragCancel}
       accessibility={{ announcements, screenReaderInstructions }}
     >
-      <div className="-mx-4 flex items-start gap-3 overflow-x-auto px-4 pb-4 sm:-mx-6 sm:px-6">
+      <div className="-mx-4 flex gap-3 overflow-x-auto px-4 pb-4 sm:-mx-6 sm:px-6">
         {board.columns.map((column) => (
           <BoardColumn key={column.id} column={column} taskIds={items[column.id] ?? []} tasksById={tasksById} />
         ))}

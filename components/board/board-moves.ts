@@ -29,8 +29,9 @@ export function applyMove(board: BoardData, move: MoveRequest): BoardData {
     columns: board.columns.map((column) => {
       const rest = column.tasks.filter((t) => t.id !== move.taskId);
       if (column.id !== move.toColumnId) return rest.length === column.tasks.length ? column : { ...column, tasks: rest };
-      const at = move.afterTaskId === null ? 0 : rest.findIndex((t) => t.id === move.afterTaskId) + 1;
-      const index = at === 0 && move.afterTaskId !== null ? rest.length : at;
+      const after = move.afterTaskId === null ? -1 : rest.findIndex((t) => t.id === move.afterTaskId);
+      // An afterTaskId no longer in the column (the board changed meanwhile) shows the task at the bottom.
+      const index = move.afterTaskId !== null && after === -1 ? rest.length : after + 1;
       return { ...column, tasks: [...rest.slice(0, index), { ...task, columnId: column.id }, ...rest.slice(index)] };
     }),
   };

@@ -9,7 +9,7 @@ import { CalendarIcon, CommentIcon, PriorityIcon } from "./icons";
 import type { BoardTask } from "./types";
 
 const cardClass =
-  "block w-full rounded-lg border border-border bg-surface p-3 text-left shadow-xs shadow-black/[0.04] transition-[border-color,box-shadow] hover:border-border-strong";
+  "block w-full rounded-lg border border-border bg-surface p-3 text-left shadow-xs shadow-black/[0.04] transition-[border-color,box-shadow] hover:border-border-strong dark:bg-surface-muted";
 
 /**
  * A card in a column. Editors can drag it (mouse, touch, or Space then the arrow keys); Enter or a click

@@ -122,7 +122,7 @@ export function TaskProperties({
         )}
       </Row>
 
-      <Row label="Labels" htmlFor={readOnly ? undefined : `${id}-label`} alignTop>
+      <Row label="Labels" htmlFor={readOnly ? undefined : `${id}-label`} alignTop={!readOnly}>
         <Labels inputId={`${id}-label`} labels={task.labels} readOnly={readOnly} change={change} />
       </Row>
     </dl>

@@ -1,8 +1,7 @@
-import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
 
 type Outputs = inferRouterOutputs<AppRouter>;
-type Inputs = inferRouterInputs<AppRouter>;
 
 export type BoardData = Outputs["board"]["get"];
 export type BoardColumn = BoardData["columns"][number];
@@ -12,8 +11,6 @@ export type Role = BoardData["role"];
 export type Priority = BoardTask["priority"];
 export type TaskDetail = Outputs["task"]["get"];
 export type HistoryEntry = TaskDetail["history"][number];
-export type ProjectSummary = Outputs["project"]["list"][number];
-export type MoveInput = Inputs["task"]["move"];
 
 /** What a move needs to know: the task and the slot it goes to (directly below afterTaskId, null = top). */
 export type MoveRequest = { taskId: string; toColumnId: string; afterTaskId: string | null; overrideWipLimit?: boolean };

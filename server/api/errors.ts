@@ -1,11 +1,13 @@
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
+import { SealerBehindError } from "../audit/sealer";
 import { DomainError } from "../domain/errors";
 import { ConcurrencyError, EventIdConflictError } from "../eventstore/errors";
 
 /**
  * The one place where failures become tRPC codes: a broken rule is BAD_REQUEST with the rule's words,
- * a stale version is CONFLICT carrying the current version, an unknown or forbidden project is NOT_FOUND.
+ * a stale version is CONFLICT carrying the current version, an unknown or forbidden project is NOT_FOUND,
+ * an audit log that cannot be sealed up to now (a transaction stays open) is SERVICE_UNAVAILABLE.
  */
 export function toTRPCError(error: unknown): unknown {
   if (error instanceof TRPCError) return error;
@@ -13,6 +15,7 @@ export function toTRPCError(error: unknown): unknown {
   if (error instanceof ConcurrencyError || error instanceof EventIdConflictError) {
     return new TRPCError({ code: "CONFLICT", message: error.message, cause: error });
   }
+  if (error instanceof SealerBehindError) return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: error.message, cause: error });
   if (error instanceof ZodError) {
     const issue = error.issues[0];
     const field = issue?.path.join(".") || "input";

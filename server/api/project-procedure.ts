@@ -8,6 +8,8 @@ import { authedProcedure } from "./trpc";
 export const readers: Role[] = ["owner", "admin", "member", "viewer", "auditor"];
 export const editors: Role[] = ["owner", "admin", "member"];
 export const managers: Role[] = ["owner", "admin"];
+/** Who may check the audit trail and download compliance exports. */
+export const auditors: Role[] = ["owner", "admin", "auditor"];
 
 /**
  * A procedure on one project: loads its board and admits only members with one of the given roles.

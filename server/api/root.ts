@@ -1,3 +1,5 @@
+import { auditRouter } from "./audit/router";
+import { boardAsOf } from "./board/as-of";
 import { boardChanges } from "./board/changes";
 import { getBoard } from "./board/get";
 import { columnRouter } from "./column/router";
@@ -9,7 +11,8 @@ export const appRouter = router({
   project: projectRouter,
   column: columnRouter,
   task: taskRouter,
-  board: router({ get: getBoard, changes: boardChanges }),
+  board: router({ get: getBoard, asOf: boardAsOf, changes: boardChanges }),
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,6 @@
 export * from "./events";
 export { DomainError } from "./errors";
-export type { Decider } from "./decider";
+export { type Decider, decideAll } from "./decider";
 export { rankBetween } from "./rank";
 
 export * from "./project/commands";
@@ -25,3 +25,7 @@ export {
   emptyBoard,
   evolveBoard,
 } from "./board";
+
+export { type StoredPayload, upcast } from "./events/upcasting/upcast";
+export { type FieldChange, type TaskField, taskChanges, taskFields } from "./task/changes";
+export { commandsToRevert } from "./task/revert";

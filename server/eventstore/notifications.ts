@@ -4,6 +4,9 @@ import { databaseUrl } from "../db/pool";
 
 const CHANNEL = "chronoboard_events";
 
+/** Subscribes to the events of every project (the audit sealer follows the whole feed). */
+export const ANY_PROJECT = "*";
+
 /**
  * One LISTEN connection per process, fanned out to subscribers by project id. The database delivers the
  * notification at commit to every instance, so live updates work with several app servers on one database.
@@ -17,6 +20,7 @@ class ProjectNotifications {
     const client = new pg.Client({ connectionString: databaseUrl() });
     client.on("notification", (message) => {
       for (const projectId of (message.payload ?? "").split(",")) this.emitter.emit(projectId, projectId);
+      this.emitter.emit(ANY_PROJECT);
     });
     client.on("error", () => this.reconnect(client));
     client.on("end", () => this.reconnect(client));
@@ -47,7 +51,7 @@ class ProjectNotifications {
 
   /**
    * Starts listening at once (so nothing committed after this call is missed) and yields whenever events
-   * of the project may have been committed, until the signal aborts.
+   * of the project (or, for ANY_PROJECT, of any project) may have been committed, until the signal aborts.
    */
   async subscribe(projectId: string, signal: AbortSignal): Promise<AsyncIterable<unknown>> {
     await this.ensureConnected();

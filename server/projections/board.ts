@@ -1,5 +1,6 @@
 import { type Board, type BoardEventInput, emptyBoard, evolveBoard } from "../domain";
-import { type Db, readProject, type StoredEvent } from "../eventstore";
+import { type Db, inBackground, type ProjectCut, readProjectAfter, snapshotPolicy, type StoredEvent, toDomainEvent } from "../eventstore";
+import { findBoardSnapshot, saveBoardSnapshot } from "./board-snapshots";
 
 export interface LoadedBoard extends Board {
   /** Each task's stream version: what a client sends back as expectedVersion. */
@@ -9,19 +10,24 @@ export interface LoadedBoard extends Board {
   position: number;
 }
 
+export const emptyLoadedBoard: LoadedBoard = { ...emptyBoard, taskVersions: {}, projectVersion: 0, position: 0 };
+
+/** A stored event as the board folds it: upcast to today's payload, with its author and time. */
 export function toBoardEvent(event: StoredEvent): BoardEventInput {
   return {
-    type: event.eventType,
-    data: event.payload,
+    ...toDomainEvent(event),
     aggregateId: event.aggregateId,
     userId: event.metadata.userId,
     timestamp: event.timestamp,
   } as BoardEventInput;
 }
 
-/** Folds a project's events into its board, optionally only those up to an instant ("as of"). */
-export function foldBoard(events: StoredEvent[]): LoadedBoard {
-  const board: LoadedBoard = { ...emptyBoard, taskVersions: {}, projectVersion: 0, position: 0 };
+/**
+ * Folds a project's events, in position order, into its board; onto an earlier board (a snapshot) when
+ * given. Each stream's events stay in version order, and streams do not affect one another on a board,
+ * so events that committed late may be folded after later positions.
+ */
+export function foldBoard(events: StoredEvent[], start: LoadedBoard = emptyLoadedBoard): LoadedBoard {
   return events.reduce<LoadedBoard>((acc, event) => {
     const next = evolveBoard(acc, toBoardEvent(event));
     const versions =
@@ -30,11 +36,42 @@ export function foldBoard(events: StoredEvent[]): LoadedBoard {
       ...next,
       taskVersions: versions,
       projectVersion: event.aggregateType === "project" ? event.version : acc.projectVersion,
-      position: event.position,
+      position: Math.max(acc.position, event.position),
     };
-  }, board);
+  }, start);
 }
 
+/**
+ * A project's board now, or as of an instant (inclusive to the millisecond; after now = now): the newest
+ * board snapshot at or before it plus the project's events after the snapshot, in one query. A load that
+ * had to fold `snapshotPolicy.boardEvery` events or more stores its result as a new snapshot, after the
+ * response.
+ */
 export async function loadBoard(db: Db, projectId: string, opts: { until?: Date } = {}): Promise<LoadedBoard> {
-  return foldBoard(await readProject(db, projectId, opts));
+  const { board, cut, folded } = await readBoard(db, projectId, opts.until);
+  if (cut && folded >= snapshotPolicy.boardEvery) keepSnapshot(db, projectId, { cut, board });
+  return board;
+}
+
+/** Stores a snapshot of the project's board now, or as of an instant, whatever the policy (on demand). */
+export async function snapshotBoard(db: Db, projectId: string, opts: { until?: Date } = {}): Promise<void> {
+  const { board, cut } = await readBoard(db, projectId, opts.until);
+  if (cut) await saveBoardSnapshot(db, projectId, { cut, board });
+}
+
+async function readBoard(db: Db, projectId: string, until?: Date) {
+  const snapshot = await findBoardSnapshot(db, projectId, until);
+  const slice = await readProjectAfter(db, projectId, { after: snapshot?.cut, until });
+  return { board: foldBoard(slice.events, snapshot?.board), cut: slice.cut, folded: slice.events.length };
+}
+
+const saving = new Set<string>();
+
+/** One snapshot per project at a time: concurrent loads of a busy board would all want to store one. */
+function keepSnapshot(db: Db, projectId: string, snapshot: { cut: ProjectCut; board: LoadedBoard }): void {
+  if (saving.has(projectId)) return;
+  saving.add(projectId);
+  inBackground(`Board snapshot of project ${projectId}`, () =>
+    saveBoardSnapshot(db, projectId, snapshot).finally(() => saving.delete(projectId)),
+  );
 }

@@ -13,6 +13,12 @@ export async function usersByIds(db: Db, ids: string[]): Promise<UserSummary[]> 
   return rows;
 }
 
+/** Display names by user id, for the users an event log mentions ("Unknown user" for the rest). */
+export async function userNames(db: Db, ids: string[]): Promise<(id: string) => string> {
+  const names = new Map((await usersByIds(db, [...new Set(ids)])).map((user) => [user.id, user.name]));
+  return (id) => names.get(id) ?? "Unknown user";
+}
+
 export async function userByEmail(db: Db, email: string): Promise<UserSummary | null> {
   const { rows } = await db.query<UserSummary>(`SELECT id, name, email FROM users WHERE lower(email) = lower($1)`, [email]);
   return rows[0] ?? null;

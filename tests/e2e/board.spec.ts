@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, freshAccount, signUpViaApi, test } from "./fixtures";
 
 const shot = (name: string) => ({ path: `test-results/screens/board-${name}.png`, fullPage: true });
 
@@ -44,6 +44,11 @@ test("a task's whole life on the board survives a reload", async ({ signedInPage
   await expect(page.getByText("No projects yet")).toBeVisible();
   await createProject(page, "Launch plan");
   await expect(page.getByRole("heading", { level: 2 })).toHaveText(["To do", "In progress", "Review", "Done"]);
+  await page.goto("/projects");
+  await expect(page.getByRole("link", { name: /Launch plan/ })).toContainText("Owner");
+  await page.screenshot(shot("projects"));
+  await page.getByRole("link", { name: /Launch plan/ }).click();
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText(["To do", "In progress", "Review", "Done"]);
   await expect(column(page, "To do")).toContainText("No tasks yet");
 
   await addTask(page, "To do", "Draft the announcement");
@@ -60,7 +65,7 @@ test("a task's whole life on the board survives a reload", async ({ signedInPage
 
   // Keyboard drag: Space picks up, arrows move, Space drops.
   // Each step waits for the screen-reader announcement, as the columns re-measure after a card crosses over.
-  const announcer = page.locator("#DndLiveRegion-board-dnd");
+  const announcer = page.locator("[id^=DndLiveRegion]");
   await card(todo, "Book the venue").focus();
   await page.keyboard.press("Space");
   await expect(announcer).toContainText("Picked up “Book the venue”");
@@ -100,10 +105,6 @@ test("a task's whole life on the board survives a reload", async ({ signedInPage
   await expect(history).toContainText("changed the description");
   await expect(history).toContainText("commented");
   await expect(dialog.getByRole("region", { name: /Comments/ })).toContainText("The draft is in the shared folder.");
-  await page.screenshot(shot("detail-light"));
-  await page.emulateMedia({ colorScheme: "dark" });
-  await page.screenshot(shot("detail-dark"));
-  await page.emulateMedia({ colorScheme: "light" });
 
   // Archive from the panel, restore from the board's Archived section.
   await dialog.getByRole("button", { name: "Archive task" }).click();
@@ -134,12 +135,22 @@ test("a task's whole life on the board survives a reload", async ({ signedInPage
   await expect(dialog.getByRole("region", { name: /Comments/ })).toContainText("The draft is in the shared folder.");
   await expect(history).toContainText("archived it");
   await expect(history).toContainText("restored it");
+  await page.screenshot(shot("detail-light"));
+  await history.scrollIntoViewIfNeeded();
+  await page.screenshot(shot("detail-history"));
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
-
   await page.screenshot(shot("light"));
+
+  // Reload in dark: Chromium keeps some light colours on elements that exist while the emulated scheme flips.
   await page.emulateMedia({ colorScheme: "dark" });
+  await page.reload();
+  await expect(restored).toBeVisible();
   await page.screenshot(shot("dark"));
+  await restored.click();
+  await expect(history).toContainText("restored it");
+  await page.screenshot(shot("detail-dark"));
+  await page.keyboard.press("Escape");
   await page.emulateMedia({ colorScheme: "light" });
 
   // On a phone the columns scroll sideways.
@@ -181,7 +192,18 @@ test("WIP limits warn, refuse a move and allow it on purpose; columns can be man
   await dialog.getByRole("button", { name: "Close task details" }).click();
   await expect(review.locator("header")).toContainText("2 / 1");
   await expect(review.locator("header")).toContainText("over the WIP limit");
+
+  // A drag into the full column springs back with the server's reason, and can then be made on purpose.
+  await addTask(page, "To do", "Third");
+  await page.keyboard.press("Escape");
+  await drag(page, card(column(page, "To do"), "Third"), review.getByRole("list"));
+  const notice = page.getByRole("alert").filter({ hasText: "WIP limit" });
+  await expect(notice).toContainText('Column "Review" has reached its WIP limit of 1');
+  await expect(card(column(page, "To do"), "Third")).toBeVisible();
   await page.screenshot(shot("wip"));
+  await notice.getByRole("button", { name: "Move anyway" }).click();
+  await expect(card(review, "Third")).toBeVisible();
+  await expect(review.locator("header")).toContainText("3 / 1");
 
   // Rename, move left, add and remove a column.
   await page.getByRole("button", { name: "Column settings: Review" }).click();
@@ -208,5 +230,64 @@ test("WIP limits warn, refuse a move and allow it on purpose; columns can be man
 
   await page.reload();
   await expect(page.getByRole("heading", { level: 2 })).toHaveText(["To do", "QA", "In progress", "Done"]);
-  await expect(column(page, "QA").locator("header")).toContainText("2 / 1");
+  await expect(column(page, "QA").locator("header")).toContainText("3 / 1");
+});
+
+/** Calls a tRPC mutation over HTTP the way another browser tab would (superjson body). */
+async function mutate(page: Page, path: string, input: Record<string, unknown>) {
+  const response = await page.request.post(`/api/trpc/${path}`, { data: { json: input } });
+  expect(response.ok(), `${path}: ${response.status()} ${await response.text()}`).toBe(true);
+}
+
+test("a change made elsewhere turns a stale edit into a conflict message", async ({ signedInPage: page }) => {
+  test.setTimeout(60_000);
+  await createProject(page, "Conflicts");
+  await addTask(page, "To do", "Original title");
+  const projectId = page.url().split("/").pop()!;
+  const taskId = (await card(page, "Original title").getAttribute("data-task-id"))!;
+
+  await card(page, "Original title").click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByLabel("Title", { exact: true })).toHaveValue("Original title");
+  await mutate(page, "task.rename", { projectId, taskId, commandId: crypto.randomUUID(), title: "Renamed elsewhere" });
+
+  await dialog.getByLabel("Priority", { exact: true }).selectOption("urgent");
+  await expect(dialog.getByRole("alert")).toContainText("Someone else changed this task; reloaded — apply your change again.");
+  await expect(dialog.getByLabel("Title", { exact: true })).toHaveValue("Renamed elsewhere");
+  await expect(dialog.getByLabel("Priority", { exact: true })).toHaveValue("none");
+
+  // Applying it again now succeeds.
+  await dialog.getByLabel("Priority", { exact: true }).selectOption("urgent");
+  await expect(dialog.getByRole("region", { name: "History" })).toContainText("set the priority to Urgent");
+  await expect(dialog.getByRole("alert")).toHaveCount(0);
+});
+
+test("viewers see the board read-only", async ({ signedInPage: page, browser, baseURL }) => {
+  test.setTimeout(60_000);
+  const viewer = freshAccount("viewer");
+  const viewerPage = await browser.newPage({ baseURL });
+  await signUpViaApi(viewerPage, viewer, baseURL!);
+
+  await createProject(page, "Shared");
+  await addTask(page, "To do", "Look but do not touch");
+  const projectId = page.url().split("/").pop()!;
+  await mutate(page, "project.addMember", { projectId, commandId: crypto.randomUUID(), email: viewer.email, role: "viewer" });
+
+  await viewerPage.goto(`/projects/${projectId}`);
+  await expect(viewerPage.getByRole("heading", { level: 1 })).toHaveText("Shared");
+  await expect(viewerPage.getByText("Viewer · read only")).toBeVisible();
+  await expect(card(viewerPage, "Look but do not touch")).toBeVisible();
+  await expect(viewerPage.getByRole("button", { name: /Add task/ })).toHaveCount(0);
+  await expect(viewerPage.getByRole("button", { name: /Column settings/ })).toHaveCount(0);
+  await expect(viewerPage.getByRole("button", { name: "Add column" })).toHaveCount(0);
+
+  await card(viewerPage, "Look but do not touch").click();
+  const dialog = viewerPage.getByRole("dialog");
+  await expect(dialog.getByRole("heading", { name: "Look but do not touch" })).toBeVisible();
+  await expect(dialog.getByRole("combobox")).toHaveCount(0);
+  await expect(dialog.getByRole("textbox")).toHaveCount(0);
+  await expect(dialog.getByRole("button", { name: "Archive task" })).toHaveCount(0);
+  await expect(dialog.getByRole("region", { name: "History" })).toContainText("created the task in To do");
+  await viewerPage.screenshot(shot("viewer-detail"));
+  await viewerPage.close();
 });

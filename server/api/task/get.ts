@@ -1,6 +1,6 @@
 import { Id } from "../../domain/events/fields";
-import { readStream } from "../../eventstore";
-import { usersByIds } from "../../projections/users";
+import { readStream, toDomainEvent } from "../../eventstore";
+import { userNames } from "../../projections/users";
 import { notFound } from "../errors";
 import { projectProcedure, readers } from "../project-procedure";
 import { z } from "zod";
@@ -12,8 +12,7 @@ export const getTask = projectProcedure(readers)
     const task = ctx.board.tasks[input.taskId];
     if (!task) throw notFound("Task");
     const events = await readStream(ctx.db, { aggregateType: "task", aggregateId: input.taskId });
-    const users = await usersByIds(ctx.db, [...new Set(events.map((e) => e.metadata.userId))]);
-    const nameOf = new Map(users.map((u) => [u.id, u.name]));
+    const nameOf = await userNames(ctx.db, events.map((e) => e.metadata.userId));
     return {
       task,
       version: ctx.board.taskVersions[input.taskId] ?? 0,
@@ -22,9 +21,10 @@ export const getTask = projectProcedure(readers)
         type: e.eventType,
         version: e.version,
         timestamp: e.timestamp,
-        payload: e.payload,
+        // Upcast, so an event stored in an older version reads like today's.
+        payload: toDomainEvent(e).data,
         userId: e.metadata.userId,
-        userName: nameOf.get(e.metadata.userId) ?? "Unknown user",
+        userName: nameOf(e.metadata.userId),
       })),
     };
   });

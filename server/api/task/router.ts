@@ -14,8 +14,12 @@ import {
   setDueDate,
   unassignTask,
 } from "./field-commands";
+import { taskAsOf } from "./as-of";
 import { getTask } from "./get";
+import { getTaskHistory } from "./history";
 import { moveTask } from "./move";
+import { revertTaskTo } from "./revert-to";
+import { undoLastChange } from "./undo-last";
 
 export const taskRouter = router({
   get: getTask,
@@ -33,4 +37,8 @@ export const taskRouter = router({
   comment: commentOnTask,
   archive: archiveTask,
   restore: restoreTask,
+  asOf: taskAsOf,
+  history: getTaskHistory,
+  revertTo: revertTaskTo,
+  undoLast: undoLastChange,
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type TaskCommand, taskDecider } from "../../domain";
+import { type TaskCommand, taskDecider, type TaskState } from "../../domain";
 import { Id } from "../../domain/events/fields";
 import { handleCommand } from "../../eventstore/command";
 import type { LoadedBoard } from "../../projections/board";
@@ -19,16 +19,17 @@ export const taskCommandProcedure = projectProcedure(editors)
     return next();
   });
 
+/** Runs one command, or several planned from the task's current state as one atomic user action. */
 export async function runTaskCommand(
   ctx: { db: Db; user: { id: string }; correlationId: string; board: LoadedBoard },
   input: { projectId: string; taskId: string; commandId: string; expectedVersion?: number },
-  command: TaskCommand,
+  command: TaskCommand | ((state: TaskState) => TaskCommand[]),
 ) {
   const result = await handleCommand(ctx.db, {
     stream: { aggregateType: "task", aggregateId: input.taskId },
     projectId: input.projectId,
     decider: taskDecider,
-    command,
+    ...(typeof command === "function" ? { commands: command } : { command }),
     context: commandContext(ctx, input),
     expectedVersion: input.expectedVersion,
   });

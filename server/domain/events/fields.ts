@@ -14,6 +14,12 @@ export const Label = z.string().trim().min(1, "Label cannot be empty").max(40, "
 export const DueDate = z.iso.date();
 export const CommentBody = z.string().trim().min(1, "Comment cannot be empty").max(10_000, "Comment is longer than 10,000 characters");
 export const Role = z.enum(["owner", "admin", "member", "viewer", "auditor"]);
+export const ExportFormat = z.enum(["ndjson", "csv"]);
+/** A SHA-256 as 64 lowercase hex digits, as the audit hash chain writes it. */
+export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, "Not a SHA-256 in lowercase hex");
+export const Instant = z.iso.datetime({ offset: true });
+export const Position = z.number().int().min(1);
 
 export type Priority = z.infer<typeof Priority>;
 export type Role = z.infer<typeof Role>;
+export type ExportFormat = z.infer<typeof ExportFormat>;

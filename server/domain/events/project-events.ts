@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineEvent } from "./define";
-import { ColumnName, Id, ProjectName, Role, UserId, WipLimit } from "./fields";
+import { ColumnName, ExportFormat, Id, Instant, Position, ProjectName, Role, Sha256Hex, UserId, WipLimit } from "./fields";
 
 export const ProjectCreated = defineEvent("ProjectCreated", 1, { name: ProjectName, ownerId: UserId });
 export const ProjectRenamed = defineEvent("ProjectRenamed", 1, { name: ProjectName });
@@ -11,6 +11,20 @@ export const ColumnRenamed = defineEvent("ColumnRenamed", 1, { columnId: Id, nam
 export const ColumnMoved = defineEvent("ColumnMoved", 1, { columnId: Id, toIndex: z.number().int().min(0) });
 export const ColumnRemoved = defineEvent("ColumnRemoved", 1, { columnId: Id });
 export const WipLimitSet = defineEvent("WipLimitSet", 1, { columnId: Id, wipLimit: WipLimit });
+/**
+ * A compliance export was handed out (who: the metadata's userId). It names the part of the hash chain it
+ * holds, so the archive can later be matched to this record; it changes nothing on the board.
+ */
+export const ExportGenerated = defineEvent("ExportGenerated", 1, {
+  format: ExportFormat,
+  from: Instant.nullable(),
+  to: Instant.nullable(),
+  eventCount: z.number().int().min(0),
+  firstPosition: Position.nullable(),
+  lastPosition: Position.nullable(),
+  hashBeforeRange: Sha256Hex,
+  lastHash: Sha256Hex,
+});
 
 export const projectEventSchemas = [
   ProjectCreated,
@@ -21,6 +35,7 @@ export const projectEventSchemas = [
   ColumnMoved,
   ColumnRemoved,
   WipLimitSet,
+  ExportGenerated,
 ] as const;
 
 export const ProjectEvent = z.discriminatedUnion("type", projectEventSchemas);

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { defineEvent } from "./define";
 import { CommentBody, Description, DueDate, Id, Label, Priority, Rank, Title, UserId } from "./fields";
 
-export const TaskCreated = defineEvent("TaskCreated", 1, {
+/** v2 added priority; v1 events are upcast (upcasting/task-created-v1.ts). */
+export const TaskCreated = defineEvent("TaskCreated", 2, {
   projectId: Id,
   columnId: Id,
   rank: Rank,
@@ -15,8 +16,11 @@ export const TaskCreated = defineEvent("TaskCreated", 1, {
 });
 export const TaskRenamed = defineEvent("TaskRenamed", 1, { title: Title });
 export const TaskDescriptionChanged = defineEvent("TaskDescriptionChanged", 1, { description: Description });
-/** rank orders the task within its column (fractional index: a move never renumbers others). */
-export const TaskMoved = defineEvent("TaskMoved", 1, {
+/**
+ * rank orders the task within its column (fractional index: a move never renumbers others).
+ * v2 added rank; v1 events are upcast (upcasting/task-moved-v1.ts).
+ */
+export const TaskMoved = defineEvent("TaskMoved", 2, {
   fromColumnId: Id,
   toColumnId: Id,
   rank: Rank,

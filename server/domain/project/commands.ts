@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ExportGenerated } from "../events/project-events";
 import { ColumnName, Id, ProjectName, Role, UserId, WipLimit } from "../events/fields";
 
 /** Every command names its project: the handler loads that stream to decide on it. */
@@ -25,6 +26,8 @@ export const MoveColumn = command("MoveColumn", { columnId: Id, toIndex: z.numbe
 export const RemoveColumn = command("RemoveColumn", { columnId: Id, tasksInColumn: z.number().int().min(0) });
 /** null removes the limit. */
 export const SetWipLimit = command("SetWipLimit", { columnId: Id, wipLimit: WipLimit });
+/** Records a compliance export that is being handed out; the fields are those of ExportGenerated. */
+export const RecordExport = command("RecordExport", ExportGenerated.shape.data.shape);
 
 export const ProjectCommand = z.discriminatedUnion("type", [
   CreateProject,
@@ -35,6 +38,7 @@ export const ProjectCommand = z.discriminatedUnion("type", [
   MoveColumn,
   RemoveColumn,
   SetWipLimit,
+  RecordExport,
 ]);
 /** What callers send; optional fields get their defaults when decide parses it. */
 export type ProjectCommand = z.input<typeof ProjectCommand>;

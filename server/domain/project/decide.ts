@@ -86,6 +86,12 @@ export function decideProject(input: ProjectCommand, state: ProjectState): Proje
       if (column.wipLimit === command.wipLimit) return [];
       return [{ type: "WipLimitSet", data: { columnId: column.id, wipLimit: command.wipLimit } }];
     }
+
+    case "RecordExport": {
+      // Who may export is the API's role check; the log only has to say that it happened.
+      const { type: _type, projectId: _projectId, ...data } = command;
+      return [{ type: "ExportGenerated", data }];
+    }
   }
 }
 

@@ -25,6 +25,8 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       return { ...state, columns: state.columns.filter((column) => column.id !== event.data.columnId) };
     case "WipLimitSet":
       return updateColumn(state, event.data.columnId, { wipLimit: event.data.wipLimit });
+    case "ExportGenerated":
+      return state;
   }
 }
 

@@ -9,4 +9,5 @@ export const taskDecider: Decider<TaskState, TaskCommand, TaskEvent> = {
   decide: decideTask,
   evolve: evolveTask,
   initialState: initialTaskState,
+  stateSchemaVersion: 1,
 };

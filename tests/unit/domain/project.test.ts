@@ -22,6 +22,17 @@ const created: ProjectEvent[] = [
   { type: "ColumnAdded", data: { columnId: done, name: "Done", wipLimit: null } },
 ];
 
+const exported = {
+  format: "csv",
+  from: "2026-01-01T00:00:00.000Z",
+  to: null,
+  eventCount: 3,
+  firstPosition: 10,
+  lastPosition: 14,
+  hashBeforeRange: "0".repeat(64),
+  lastHash: "ab".repeat(32),
+} as const;
+
 describe("CreateProject", () => {
   const create = {
     type: "CreateProject",
@@ -96,6 +107,7 @@ describe("commands on a project that does not exist", () => {
     { type: "MoveColumn", projectId, columnId: todo, toIndex: 0 },
     { type: "RemoveColumn", projectId, columnId: todo, tasksInColumn: 0 },
     { type: "SetWipLimit", projectId, columnId: todo, wipLimit: 2 },
+    { type: "RecordExport", projectId, ...exported },
   ];
   it.each(commands)("refuses $type", (command) =>
     given([]).when(command).thenThrows("This project does not exist"));
@@ -274,6 +286,28 @@ describe("SetWipLimit", () => {
     given(created)
       .when({ type: "SetWipLimit", projectId, columnId: unknownColumn, wipLimit: 2 })
       .thenThrows("This column does not exist on the board"));
+});
+
+describe("RecordExport", () => {
+  it("records who exported which part of the chain", () =>
+    given(created)
+      .when({ type: "RecordExport", projectId, ...exported })
+      .then([{ type: "ExportGenerated", data: exported }]));
+
+  it("records an export of an empty range", () => {
+    const empty = { ...exported, eventCount: 0, firstPosition: null, lastPosition: null, lastHash: exported.hashBeforeRange };
+    return given(created).when({ type: "RecordExport", projectId, ...empty }).then([{ type: "ExportGenerated", data: empty }]);
+  });
+
+  it("refuses a malformed hash", () =>
+    given(created)
+      .when({ type: "RecordExport", projectId, ...exported, lastHash: "ABC" })
+      .thenThrows("Not a SHA-256 in lowercase hex"));
+
+  it("leaves the project as it was", () => {
+    const before = created.reduce(evolveProject, initialProjectState());
+    expect(evolveProject(before, { type: "ExportGenerated", data: exported })).toBe(before);
+  });
 });
 
 describe("evolveProject", () => {

@@ -1,0 +1,6 @@
+/** Next.js calls this once when a server starts: the audit sealer runs in the app's Node.js process. */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startBackgroundSealer } = await import("./server/audit/background-sealer");
+  startBackgroundSealer();
+}

@@ -1,0 +1,83 @@
+import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
+import { parse } from "csv-parse";
+
+/** The columns of an export record, in file order: the envelope the chain hashes, then three more. */
+export const ENVELOPE_FIELDS = ["position", "timestamp", "eventId", "eventType", "eventVersion", "aggregateType", "aggregateId", "version", "projectId", "payload", "metadata"];
+const RECORD_FIELDS = [...ENVELOPE_FIELDS, "userName", "prevHash", "hash"];
+const NUMBER_FIELDS = new Set(["position", "eventVersion", "version"]);
+const JSON_FIELDS = new Set(["payload", "metadata"]);
+
+export interface ExportedRecord {
+  envelope: Record<string, unknown>;
+  prevHash: unknown;
+  hash: unknown;
+}
+
+/** A record that cannot be read; n counts records from 1. */
+export class RecordError extends Error {
+  constructor(
+    readonly n: number,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+function toRecord(n: number, fields: Record<string, unknown>): ExportedRecord {
+  const keys = Object.keys(fields);
+  const odd = keys.filter((k) => !RECORD_FIELDS.includes(k));
+  const missing = RECORD_FIELDS.filter((k) => !keys.includes(k));
+  if (odd.length || missing.length) {
+    throw new RecordError(n, `unexpected fields [${odd.join(", ")}], missing fields [${missing.join(", ")}]`);
+  }
+  return { envelope: Object.fromEntries(ENVELOPE_FIELDS.map((k) => [k, fields[k]])), prevHash: fields.prevHash, hash: fields.hash };
+}
+
+/** One JSON object per line. */
+export async function* ndjsonRecords(input: Readable): AsyncGenerator<ExportedRecord> {
+  let n = 0;
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+    n += 1;
+    let fields: unknown;
+    try {
+      fields = JSON.parse(line);
+    } catch {
+      throw new RecordError(n, "the line is not valid JSON");
+    }
+    if (typeof fields !== "object" || fields === null || Array.isArray(fields)) throw new RecordError(n, "the line is not a JSON object");
+    yield toRecord(n, fields as Record<string, unknown>);
+  }
+}
+
+/** RFC 4180 CSV with a header row; payload and metadata cells hold JSON, number columns digits. */
+export async function* csvRecords(input: Readable): AsyncGenerator<ExportedRecord> {
+  let header: string[] | null = null;
+  let n = 0;
+  for await (const row of input.pipe(parse({ bom: true })) as AsyncIterable<string[]>) {
+    if (!header) {
+      header = row;
+      if (header.join(",") !== RECORD_FIELDS.join(",")) throw new RecordError(0, `the CSV header is not ${RECORD_FIELDS.join(",")}`);
+      continue;
+    }
+    n += 1;
+    if (row.length !== header.length) throw new RecordError(n, `the row has ${row.length} cells, not ${header.length}`);
+    const fields: Record<string, unknown> = {};
+    header.forEach((name, i) => {
+      const cell = row[i]!;
+      if (NUMBER_FIELDS.has(name)) {
+        if (!/^\d+$/.test(cell)) throw new RecordError(n, `${name} is not a whole number`);
+        fields[name] = Number(cell);
+      } else if (JSON_FIELDS.has(name)) {
+        try {
+          fields[name] = JSON.parse(cell);
+        } catch {
+          throw new RecordError(n, `${name} is not valid JSON`);
+        }
+      } else {
+        fields[name] = cell;
+      }
+    });
+    yield toRecord(n, fields);
+  }
+}

@@ -1,0 +1,66 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { exportArchive } from "../../audit/export/archive";
+import { chainSegment } from "../../audit/export/segment";
+import { SealerBehindError, sealCommitted } from "../../audit/sealer";
+import { getPool } from "../../db/pool";
+import { ExportFormat } from "../../domain/events/fields";
+import { recordExport } from "../audit/record-export";
+import { auditors } from "../project-procedure";
+import { authorizeProjectRequest } from "./authorize";
+
+/** An instant with its offset, or a date (midnight UTC). */
+const Bound = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((text) => new Date(text));
+
+const ExportQuery = z
+  .object({ from: Bound.optional(), to: Bound.optional(), format: ExportFormat.default("ndjson") })
+  .refine((q) => !q.from || !q.to || q.from < q.to, { message: "must be after from", path: ["to"] });
+
+/**
+ * GET /api/v1/projects/{projectId}/export?from=&to=&format=ndjson|csv — the compliance export (README,
+ * "Audit trail"). Owners, admins and auditors, by session or API token. Everything committed before the
+ * request is sealed first, so the archive covers the whole range.
+ */
+export async function exportResponse(req: Request, projectId: string): Promise<Response> {
+  const access = await authorizeProjectRequest(req, projectId, auditors);
+  if (access.error) return access.error;
+  const query = ExportQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  if (!query.success) {
+    const issue = query.error.issues[0]!;
+    return Response.json({ error: `Invalid ${issue.path.join(".") || "query"}: ${issue.message}` }, { status: 400 });
+  }
+  const { format, from = null, to = null } = query.data;
+  const range = { from, to };
+
+  const db = getPool();
+  try {
+    await sealCommitted(db);
+  } catch (error) {
+    if (!(error instanceof SealerBehindError)) throw error;
+    return Response.json({ error: error.message }, { status: 503, headers: { "Retry-After": "10" } });
+  }
+  const generatedAt = new Date();
+  const segment = await chainSegment(db, projectId, range);
+  const correlationId = req.headers.get("x-correlation-id")?.slice(0, 64) || randomUUID();
+  const exportEventId = await recordExport(db, { userId: access.user.id, correlationId }, projectId, { format, range, segment });
+
+  const body = exportArchive(db, {
+    project: { id: projectId, name: access.board.project.name },
+    range,
+    segment,
+    format,
+    generatedAt,
+    generatedBy: { userId: access.user.id, name: access.user.name },
+    exportEventId,
+  });
+  const stamp = generatedAt.toISOString().replace(/[-:]|\.\d+/g, "");
+  return new Response(body, {
+    headers: {
+      "Content-Type": "application/zip",
+      "Content-Disposition": `attachment; filename="chronoboard-audit-${projectId}-${stamp}.zip"`,
+      "Cache-Control": "no-store",
+      // Lets a client show progress; the archive's size is not known until it is written.
+      "X-Event-Count": String(segment.eventCount),
+    },
+  });
+}

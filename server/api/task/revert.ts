@@ -1,0 +1,19 @@
+import { boardContext, commandsToRevert, taskDecider } from "../../domain";
+import { type AggregateTarget, type Db, loadAggregate } from "../../eventstore";
+import type { LoadedBoard } from "../../projections/board";
+import { runTaskCommand } from "./task-procedure";
+
+/**
+ * Brings a task back to its state at a target (a version or an instant) by writing new events, decided
+ * like the user's own commands and appended together; nothing already stored changes. Comments stay.
+ */
+export async function revertTask(
+  ctx: { db: Db; user: { id: string }; correlationId: string; board: LoadedBoard },
+  input: { projectId: string; taskId: string; commandId: string; expectedVersion?: number; overrideWipLimit: boolean },
+  target: AggregateTarget,
+) {
+  const { state: earlier } = await loadAggregate(ctx.db, { aggregateType: "task", aggregateId: input.taskId }, taskDecider, target);
+  return runTaskCommand(ctx, input, (current) =>
+    commandsToRevert(input.taskId, current, earlier, boardContext(ctx.board), { overrideWipLimit: input.overrideWipLimit }),
+  );
+}

@@ -1,0 +1,48 @@
+import { createHash } from "node:crypto";
+import canonicalize from "canonicalize";
+import type { EventMetadata, StoredEvent } from "../eventstore";
+
+/** The previous hash of every project's first event: 32 zero bytes. */
+export const GENESIS_HASH = "0".repeat(64);
+
+/**
+ * What the chain covers: the envelope as stored, with the timestamp at the database's full precision
+ * (microseconds, UTC, always six digits) so that no stored bit is left out of the hash.
+ */
+export interface AuditEnvelope {
+  position: number;
+  timestamp: string;
+  eventId: string;
+  eventType: string;
+  eventVersion: number;
+  aggregateType: string;
+  aggregateId: string;
+  version: number;
+  projectId: string;
+  payload: unknown;
+  metadata: EventMetadata;
+}
+
+/** Selects an event's timestamp as the chain hashes it, e.g. 2026-03-01T09:30:00.123456Z. */
+export const PRECISE_TIMESTAMP_SQL = `to_char("timestamp" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+export function auditEnvelope(event: StoredEvent, preciseTimestamp: string): AuditEnvelope {
+  return {
+    position: event.position,
+    timestamp: preciseTimestamp,
+    eventId: event.eventId,
+    eventType: event.eventType,
+    eventVersion: event.eventVersion,
+    aggregateType: event.aggregateType,
+    aggregateId: event.aggregateId,
+    version: event.version,
+    projectId: event.projectId,
+    payload: event.payload,
+    metadata: event.metadata,
+  };
+}
+
+/** hash = SHA-256(the 32 bytes of prevHash ‖ UTF-8 of the RFC 8785 form of the envelope), in lowercase hex. */
+export function chainHash(prevHash: string, envelope: AuditEnvelope): string {
+  return createHash("sha256").update(Buffer.from(prevHash, "hex")).update(canonicalize(envelope)!, "utf8").digest("hex");
+}

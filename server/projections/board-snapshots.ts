@@ -1,0 +1,73 @@
+import { type Db, type ProjectCut, stateCache } from "../eventstore";
+import type { LoadedBoard } from "./board";
+import { decodeBoard, encodeBoard } from "./board-codec";
+
+/**
+ * The version of the stored board's shape (LoadedBoard, as evolveBoard and the upcasters build it).
+ * Snapshots of another version are never read; raise it whenever that shape or its folding changes.
+ */
+export const BOARD_STATE_SCHEMA_VERSION = 1;
+
+/** A stored board snapshot: the board as of its cut. */
+export interface BoardSnapshot {
+  cut: ProjectCut;
+  board: LoadedBoard;
+}
+
+/**
+ * The newest board snapshot whose instant is at or before `until` (inclusive to the millisecond, as
+ * readProject; default: the newest). Its state comes from the process cache when it is there.
+ */
+export async function findBoardSnapshot(db: Db, projectId: string, until?: Date): Promise<BoardSnapshot | null> {
+  const { rows } = await db.query<{ covers_until: string; visibility: string }>(
+    `SELECT covers_until::text, visibility::text FROM board_snapshots
+     WHERE project_id = $1 AND state_schema_version = $2
+       AND ($3::timestamptz IS NULL OR covers_until < $3 + interval '1 millisecond')
+     ORDER BY covers_until DESC LIMIT 1`,
+    [projectId, BOARD_STATE_SCHEMA_VERSION, until ?? null],
+  );
+  const found = rows[0];
+  if (!found) return null;
+  const cut = { timestamp: found.covers_until, visibility: found.visibility };
+  const cached = stateCache().get(cacheKey(projectId, cut)) as LoadedBoard | undefined;
+  return { cut, board: cached ?? (await readState(db, projectId, cut)) };
+}
+
+async function readState(db: Db, projectId: string, cut: ProjectCut): Promise<LoadedBoard> {
+  const { rows } = await db.query<{ state: string }>(
+    `SELECT state::text FROM board_snapshots WHERE project_id = $1 AND covers_until = $2::timestamptz`,
+    [projectId, cut.timestamp],
+  );
+  const json = rows[0]!.state;
+  const board = decodeBoard(json);
+  stateCache().set(cacheKey(projectId, cut), board, json.length);
+  return board;
+}
+
+/**
+ * Stores a board snapshot and drops the project's snapshots of older state schema versions. A snapshot
+ * already stored at that instant is replaced only by a newer schema version.
+ */
+export async function saveBoardSnapshot(db: Db, projectId: string, snapshot: BoardSnapshot): Promise<void> {
+  const json = encodeBoard(snapshot.board);
+  const { rowCount } = await db.query(
+    `WITH outdated AS (
+       DELETE FROM board_snapshots
+       WHERE project_id = $1 AND state_schema_version < $2 AND covers_until <> $3::timestamptz
+     )
+     INSERT INTO board_snapshots (project_id, covers_until, visibility, position, state_schema_version, state)
+     VALUES ($1, $3, $4::pg_snapshot, $5, $2, $6::jsonb)
+     ON CONFLICT (project_id, covers_until) DO UPDATE
+       SET visibility = EXCLUDED.visibility, position = EXCLUDED.position, state = EXCLUDED.state,
+           state_schema_version = EXCLUDED.state_schema_version, taken_at = now()
+       WHERE board_snapshots.state_schema_version < EXCLUDED.state_schema_version
+     RETURNING 1`,
+    [projectId, BOARD_STATE_SCHEMA_VERSION, snapshot.cut.timestamp, snapshot.cut.visibility, snapshot.board.position, json],
+  );
+  // Another process may have stored its own board at that instant, with its own visibility: cache only ours.
+  if (rowCount) stateCache().set(cacheKey(projectId, snapshot.cut), snapshot.board, json.length);
+}
+
+function cacheKey(projectId: string, cut: ProjectCut): string {
+  return `board:${projectId}:${cut.timestamp}:${BOARD_STATE_SCHEMA_VERSION}`;
+}

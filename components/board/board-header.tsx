@@ -6,7 +6,7 @@ import { initials, roleLabel } from "./format";
 import { ChevronIcon } from "./icons";
 
 export function BoardHeader() {
-  const { board, canEdit } = useBoardSession();
+  const { board, canEdit, live } = useBoardSession();
   const taskCount = board.columns.reduce((sum, column) => sum + column.tasks.length, 0);
 
   return (
@@ -24,6 +24,7 @@ export function BoardHeader() {
         {canEdit ? "" : " · read only"}
       </span>
       <span className="text-sm text-fg-muted">{taskCount === 1 ? "1 task" : `${taskCount} tasks`}</span>
+      <LiveBadge status={live} />
       <ul className="ml-auto flex -space-x-1.5" aria-label="Members">
         {board.members.map((member) => (
           <li
@@ -39,5 +40,18 @@ export function BoardHeader() {
         ))}
       </ul>
     </div>
+  );
+}
+
+const liveText = { live: "Live", connecting: "Connecting…", offline: "Offline — reconnecting" } as const;
+
+/** Says whether other people's changes show up by themselves; announced politely when it changes. */
+function LiveBadge({ status }: { status: keyof typeof liveText }) {
+  const dot = status === "live" ? "bg-emerald-500" : status === "offline" ? "bg-red-500" : "bg-amber-500";
+  return (
+    <span role="status" data-live={status} className="inline-flex items-center gap-1.5 text-xs text-fg-muted">
+      <span aria-hidden="true" className={`size-2 rounded-full ${dot}`} />
+      {liveText[status]}
+    </span>
   );
 }

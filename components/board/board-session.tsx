@@ -2,6 +2,7 @@
 
 import { createContext, use } from "react";
 import type { BoardData, Member, MoveRequest } from "./types";
+import type { LiveStatus } from "./use-live-updates";
 import type { TaskVersions } from "./use-task-versions";
 
 /** What every part of an open board needs: the data as shown, the viewer's rights and the shared actions. */
@@ -14,6 +15,8 @@ export type BoardSession = {
   /** The viewer's calendar day (YYYY-MM-DD), for overdue due dates. */
   today: string;
   versions: TaskVersions;
+  /** Whether other people's changes are arriving live. */
+  live: LiveStatus;
   memberById: (id: string | null) => Member | undefined;
   moveTask: (move: MoveRequest) => void;
   openTask: (taskId: string) => void;

@@ -14,6 +14,7 @@ import { localToday } from "./format";
 import { type Notice, NoticeBar } from "./notice";
 import { TaskDetailDialog } from "./task-detail-dialog";
 import { type BoardData, canEditTasks, canManageColumns } from "./types";
+import { useLiveUpdates } from "./use-live-updates";
 import { useTaskMoves } from "./use-task-moves";
 import { useTaskVersions } from "./use-task-versions";
 
@@ -33,6 +34,7 @@ function LoadedBoard({ projectId, data }: { projectId: string; data: BoardData }
   const [openTaskId, setOpenTaskId] = useState<string | null>(null);
   const [today] = useState(() => localToday(new Date()));
   const versions = useTaskVersions(projectId);
+  const live = useLiveUpdates(projectId);
   const { moveTask, withPendingMoves } = useTaskMoves(projectId, versions, setNotice);
   const board = withPendingMoves(data);
   const members = new Map(board.members.map((m) => [m.id, m]));
@@ -44,6 +46,7 @@ function LoadedBoard({ projectId, data }: { projectId: string; data: BoardData }
     canManage: canManageColumns(board.role),
     today,
     versions,
+    live,
     memberById: (id) => (id ? members.get(id) : undefined),
     moveTask,
     openTask: setOpenTaskId,

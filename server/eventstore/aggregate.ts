@@ -47,15 +47,16 @@ export async function loadAggregate<S, E extends { type: string; data: unknown }
     snapshotVersion: base.snapshotVersion,
     tail,
   };
-  if (target.toVersion === undefined && target.until === undefined) keepState(db, stream, decider, loaded);
-  return loaded;
+  const latest = target.toVersion === undefined && target.until === undefined;
+  return latest ? { ...loaded, snapshotVersion: keepState(db, stream, decider, loaded) } : loaded;
 }
 
 /**
  * Remembers an aggregate's newest state in the process cache and, once `snapshotPolicy.aggregateEvery`
- * events have passed since the last snapshot, stores one after the response.
+ * events have passed since the last snapshot, stores one after the response. Returns the version of
+ * the newest snapshot from now on.
  */
-export function keepState<S>(db: Db, stream: StreamId, decider: Folds<S, never>, current: AggregateState<S>): void {
+export function keepState<S>(db: Db, stream: StreamId, decider: Folds<S, never>, current: AggregateState<S>): number {
   const { state, version, timestamp } = current;
   const due = version - current.snapshotVersion >= snapshotPolicy.aggregateEvery;
   const kept: AggregateState<S> = { state, version, timestamp, snapshotVersion: due ? version : current.snapshotVersion };
@@ -65,6 +66,7 @@ export function keepState<S>(db: Db, stream: StreamId, decider: Folds<S, never>,
       saveSnapshot(db, stream, decider.stateSchemaVersion, { version, state }),
     );
   }
+  return kept.snapshotVersion;
 }
 
 /** Stores a snapshot of the aggregate's newest state now, whatever the policy (on demand). */

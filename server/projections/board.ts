@@ -24,21 +24,28 @@ export function toBoardEvent(event: StoredEvent): BoardEventInput {
 
 /**
  * Folds a project's events, in position order, into its board; onto an earlier board (a snapshot) when
- * given. Each stream's events stay in version order, and streams do not affect one another on a board,
- * so events that committed late may be folded after later positions.
+ * given, which is left as it was. Each stream's events stay in version order, and streams do not affect
+ * one another on a board, so events that committed late may be folded after later positions.
  */
 export function foldBoard(events: StoredEvent[], start: LoadedBoard = emptyLoadedBoard): LoadedBoard {
-  return events.reduce<LoadedBoard>((acc, event) => {
-    const next = evolveBoard(acc, toBoardEvent(event));
-    const versions =
-      event.aggregateType === "task" ? { ...acc.taskVersions, [event.aggregateId]: event.version } : acc.taskVersions;
-    return {
-      ...next,
-      taskVersions: versions,
-      projectVersion: event.aggregateType === "project" ? event.version : acc.projectVersion,
-      position: Math.max(acc.position, event.position),
-    };
-  }, start);
+  // evolveBoard returns a new board for every event, copying every task, which makes folding a large board
+  // quadratic. An event changes its own task or the project's part only, so each is evolved on a board
+  // holding just those, and the result goes into copies made once.
+  const tasks = { ...start.tasks };
+  const taskVersions = { ...start.taskVersions };
+  let { project, members, columns, projectVersion, position } = start;
+  for (const event of events) {
+    const id = event.aggregateId;
+    const touched = tasks[id];
+    const next = evolveBoard({ project, members, columns, tasks: touched ? { [id]: touched } : {} }, toBoardEvent(event));
+    ({ project, members, columns } = next);
+    const task = next.tasks[id];
+    if (task) tasks[id] = task;
+    if (event.aggregateType === "task") taskVersions[id] = event.version;
+    else projectVersion = event.version;
+    position = Math.max(position, event.position);
+  }
+  return { project, members, columns, tasks, taskVersions, projectVersion, position };
 }
 
 /**

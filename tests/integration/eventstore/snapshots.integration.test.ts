@@ -90,8 +90,8 @@ describe("aggregate snapshots", () => {
     await plantSnapshot(stream.aggregateId, 3, 0, { shape: "from an older release" });
 
     const loaded = await loadAggregate(pool, stream, taskDecider);
-    expect(loaded).toMatchObject({ version: 8, snapshotVersion: 0, state: { exists: true, title: "Title 7" } });
-    expect(loaded.tail).toHaveLength(8);
+    expect(loaded).toMatchObject({ version: 8, state: { exists: true, title: "Title 7" } });
+    expect(loaded.tail).toHaveLength(8); // from the start: neither old snapshot was read
     await backgroundWorkDone();
     expect(await snapshotRows(stream.aggregateId)).toEqual([{ version: 8, state_schema_version: 1 }]);
   });
@@ -109,6 +109,14 @@ describe("aggregate snapshots", () => {
     expect(await snapshotRows(taskId)).toEqual([{ version: 3, state_schema_version: 1 }]);
     const { rows } = await pool.query(`SELECT state FROM snapshots WHERE aggregate_id = $1`, [taskId]);
     expect(rows[0].state).toMatchObject({ title: "Two", exists: true });
+  });
+
+  it("takes one snapshot when the load before an append is already due, not a second one after it", async () => {
+    snapshotPolicy.aggregateEvery = 3;
+    const stream = await taskWithRenames(3);
+    await run(stream.aggregateId, { type: "RenameTask", taskId: stream.aggregateId, title: "Fifth" });
+    await backgroundWorkDone();
+    expect(await snapshotRows(stream.aggregateId)).toEqual([{ version: 4, state_schema_version: 1 }]);
   });
 
   it("still recognises a retried command whose events lie before the snapshot a load starts from", async () => {

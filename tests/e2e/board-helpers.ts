@@ -1,0 +1,43 @@
+import type { Locator, Page } from "@playwright/test";
+import { expect } from "./fixtures";
+
+export const column = (page: Page, name: string) => page.getByRole("region", { name, exact: true });
+export const card = (scope: Page | Locator, title: string) => scope.getByRole("button", { name: new RegExp(`^${title}`) });
+
+export async function createProject(page: Page, name: string) {
+  await page.goto("/projects");
+  await expect(page.getByRole("heading", { level: 1, name: "Projects" })).toBeVisible();
+  await page.getByLabel("Project name").fill(name);
+  await page.getByRole("button", { name: "Create project" }).click();
+  await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+}
+
+export async function addTask(page: Page, columnName: string, title: string) {
+  const target = column(page, columnName);
+  const input = target.getByLabel(`New task title in ${columnName}`);
+  if (!(await input.isVisible())) await target.getByRole("button", { name: "Add task" }).click();
+  await input.fill(title);
+  await input.press("Enter");
+  await expect(card(target, title)).toBeVisible();
+  await expect(input).toHaveValue("");
+}
+
+/** dnd-kit's mouse sensor needs real intermediate moves: first past its 5px threshold, then to the target. */
+export async function drag(page: Page, source: Locator, target: Locator) {
+  const from = (await source.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 12, start.y + 4, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + Math.min(40, to.height / 2), { steps: 20 });
+  await page.mouse.up();
+}
+
+/** Calls a tRPC mutation over HTTP the way another browser tab would (superjson body). */
+export async function mutate(page: Page, path: string, input: Record<string, unknown>) {
+  const response = await page.request.post(`/api/trpc/${path}`, { data: { json: input } });
+  expect(response.ok(), `${path}: ${response.status()} ${await response.text()}`).toBe(true);
+}
+

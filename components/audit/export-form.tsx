@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { buttonPrimary, buttonSecondary, fieldInput, fieldLabel } from "@/components/board/ui";
+import { AuditSection } from "./audit-section";
 import { type DownloadState, useExportDownload } from "./use-export-download";
 
 type Format = "ndjson" | "csv";
@@ -28,14 +29,11 @@ export function ExportForm({ projectId }: { projectId: string }) {
   const invalid = from !== "" && through !== "" && from > through;
 
   return (
-    <section aria-labelledby="export-heading" className="rounded-lg border border-border bg-surface p-5 shadow-xs">
-      <h2 id="export-heading" className="text-base font-semibold text-fg">
-        Compliance export
-      </h2>
-      <p className="mt-1 text-sm text-fg-muted">
-        A zip with every event of the range as stored, its hash chain, a manifest and instructions to verify it offline.
-        The export itself is recorded in the project&apos;s history.
-      </p>
+    <AuditSection
+      id="export-heading"
+      title="Compliance export"
+      description="A zip with every event of the range as stored, its hash chain, a manifest and instructions to verify it offline. The export itself is recorded in the project's history."
+    >
       <form
         className="mt-4 grid gap-4 sm:grid-cols-3"
         onSubmit={(event) => {
@@ -81,7 +79,7 @@ export function ExportForm({ projectId }: { projectId: string }) {
           {download.state.message}
         </p>
       ) : null}
-    </section>
+    </AuditSection>
   );
 }
 

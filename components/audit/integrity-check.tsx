@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/context";
 import { errorMessage } from "@/components/trpc/errors";
 import { buttonSecondary } from "@/components/board/ui";
+import { AuditSection } from "./audit-section";
 
 /** Runs the integrity check on demand: it walks the whole chain, which takes a while on a long history. */
 export function IntegrityCheck({ projectId }: { projectId: string }) {
@@ -12,13 +13,11 @@ export function IntegrityCheck({ projectId }: { projectId: string }) {
   const report = check.data;
 
   return (
-    <section aria-labelledby="integrity-heading" className="rounded-lg border border-border bg-surface p-5 shadow-xs">
-      <h2 id="integrity-heading" className="text-base font-semibold text-fg">
-        Integrity check
-      </h2>
-      <p className="mt-1 text-sm text-fg-muted">
-        Recomputes every link of the project&apos;s hash chain from the stored events and reports the first one that does not hold.
-      </p>
+    <AuditSection
+      id="integrity-heading"
+      title="Integrity check"
+      description="Recomputes every link of the project's hash chain from the stored events and reports the first one that does not hold."
+    >
       <button type="button" className={`${buttonSecondary} mt-4`} disabled={check.isPending} onClick={() => check.mutate({ projectId })}>
         {check.isPending ? "Checking…" : "Run integrity check"}
       </button>
@@ -37,6 +36,6 @@ export function IntegrityCheck({ projectId }: { projectId: string }) {
         ) : null}
         {check.isError ? <p className="text-danger">{errorMessage(check.error)}</p> : null}
       </div>
-    </section>
+    </AuditSection>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/context";
 import { errorMessage } from "@/components/trpc/errors";
 import { useBoardSession } from "./board-session";
@@ -12,7 +12,7 @@ import { useInvalidateBoard } from "./use-invalidate-board";
 
 /** "Add task" at the foot of a column; stays open after adding so several tasks can be typed in a row. */
 export function AddTaskForm({ column }: { column: BoardColumn }) {
-  const { projectId } = useBoardSession();
+  const { projectId, board, newTaskRequest } = useBoardSession();
   const trpc = useTRPC();
   const invalidateBoard = useInvalidateBoard(projectId);
   const create = useMutation(trpc.task.create.mutationOptions({ onSuccess: invalidateBoard }));
@@ -21,6 +21,18 @@ export function AddTaskForm({ column }: { column: BoardColumn }) {
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const openerRef = useRef<HTMLButtonElement>(null);
   const inputId = useId();
+
+  // The `n` shortcut opens the first column's form; every form notes each request so none opens late.
+  const first = board.columns[0]?.id === column.id;
+  const [seenRequest, setSeenRequest] = useState(newTaskRequest);
+  if (newTaskRequest !== seenRequest) {
+    setSeenRequest(newTaskRequest);
+    if (first) setOpen(true);
+  }
+  // A form that was open already only needs the focus.
+  useEffect(() => {
+    if (first && newTaskRequest > 0) inputRef.current?.focus();
+  }, [first, newTaskRequest]);
 
   function close() {
     setOpen(false);

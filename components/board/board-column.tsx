@@ -13,13 +13,15 @@ import { iconButton } from "./ui";
 
 /** One column: its name, how full it is, its cards (a drop target even when empty) and "Add task". */
 export function BoardColumn({ column, taskIds, tasksById }: { column: Column; taskIds: string[]; tasksById: Map<string, BoardTask> }) {
-  const { canEdit, canManage } = useBoardSession();
+  const { canEdit, canManage, filter } = useBoardSession();
   const { setNodeRef, isOver } = useDroppable({ id: column.id, data: { type: "column" }, disabled: !canEdit });
   const [settingsOpen, setSettingsOpen] = useState(false);
   const headingId = `column-${column.id}`;
   const limit = column.wipLimit;
-  // Counted from what is shown, so the count follows a card being dragged in or out.
-  const count = taskIds.length;
+  // The real total (filters hide cards, not tasks): the hidden ones plus the cards shown, so the count also
+  // follows a card being dragged in or out.
+  const hidden = column.tasks.filter((task) => !filter.matches(task)).length;
+  const count = hidden + taskIds.length;
   const fill = limit === null ? "ok" : count > limit ? "over" : count === limit ? "full" : "ok";
 
   return (
@@ -35,6 +37,7 @@ export function BoardColumn({ column, taskIds, tasksById }: { column: Column; ta
           {column.name}
         </h2>
         <WipCount count={count} limit={limit} fill={fill} />
+        {hidden > 0 ? <span className="shrink-0 text-xs text-fg-muted tabular-nums">{taskIds.length} shown</span> : null}
         {canManage ? (
           <>
             <button
@@ -62,7 +65,11 @@ export function BoardColumn({ column, taskIds, tasksById }: { column: Column; ta
           })}
           {taskIds.length === 0 ? (
             <li className="flex flex-1 items-center justify-center rounded-lg border border-dashed border-border-strong/70 px-4 py-5 text-center text-xs text-fg-muted">
-              {canEdit ? "No tasks yet. Add one below or drag a card here." : "No tasks in this column."}
+              {filter.active && count > 0
+                ? "No tasks here match the filters."
+                : canEdit
+                  ? "No tasks yet. Add one below or drag a card here."
+                  : "No tasks in this column."}
             </li>
           ) : null}
         </ol>

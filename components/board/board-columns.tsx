@@ -34,10 +34,11 @@ const screenReaderInstructions = {
  * local state (so it can cross columns); on drop it becomes one task.move, shown optimistically.
  */
 export function BoardColumns() {
-  const { board, canManage, moveTask } = useBoardSession();
+  const { board, canManage, moveTask, filter } = useBoardSession();
   const [dragItems, setDragItems] = useState<ColumnItems | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
-  const items = dragItems ?? itemsOf(board);
+  const shownItems = itemsOf(board, filter.matches);
+  const items = dragItems ?? shownItems;
   const justPickedUp = useRef(false);
 
   const tasksById = useMemo(() => new Map(board.columns.flatMap((c) => c.tasks).map((t) => [t.id, t])), [board]);
@@ -62,10 +63,12 @@ export function BoardColumns() {
     if (!sortable) return `the end of ${columnName(over.id)}`;
     return `position ${sortable.index + 1} of ${sortable.items.length} in ${columnName(sortable.containerId)}`;
   }
+  /** Counted among the cards shown, like the drop positions. */
   function startPlaceOf(taskId: string): string {
-    const column = board.columns.find((c) => c.tasks.some((t) => t.id === taskId));
-    if (!column) return "";
-    return ` at position ${column.tasks.findIndex((t) => t.id === taskId) + 1} of ${column.tasks.length} in ${column.name}`;
+    const columnId = columnOf(shownItems, taskId);
+    if (!columnId) return "";
+    const list = shownItems[columnId]!;
+    return ` at position ${list.indexOf(taskId) + 1} of ${list.length} in ${columnName(columnId)}`;
   }
   const announcements: Announcements = {
     onDragStart: ({ active }) => {
@@ -85,7 +88,7 @@ export function BoardColumns() {
   };
 
   function onDragStart({ active }: DragStartEvent) {
-    setDragItems(itemsOf(board));
+    setDragItems(shownItems);
     setActiveId(String(active.id));
   }
 
@@ -117,7 +120,7 @@ export function BoardColumns() {
 
   function onDragEnd({ active, over }: DragEndEvent) {
     const taskId = String(active.id);
-    const before = slotOf(itemsOf(board), taskId);
+    const before = slotOf(shownItems, taskId);
     let after = dragItems;
     if (after && over) {
       const column = columnOf(after, String(over.id));

@@ -1,10 +1,11 @@
-import type { BoardData, MoveRequest } from "./types";
+import type { BoardData, BoardTask, MoveRequest } from "./types";
 
 /** Task ids per column, in board order: the shape drag and drop rearranges. */
 export type ColumnItems = Record<string, string[]>;
 
-export function itemsOf(board: BoardData): ColumnItems {
-  return Object.fromEntries(board.columns.map((column) => [column.id, column.tasks.map((task) => task.id)]));
+/** The ids of the tasks shown: with filters set, a drop lands below the visible card above it. */
+export function itemsOf(board: BoardData, shown: (task: BoardTask) => boolean): ColumnItems {
+  return Object.fromEntries(board.columns.map((column) => [column.id, column.tasks.filter(shown).map((task) => task.id)]));
 }
 
 export function columnOf(items: ColumnItems, id: string): string | undefined {

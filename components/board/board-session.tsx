@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, use } from "react";
-import type { BoardData, Member, MoveRequest } from "./types";
+import type { BoardData, BoardTask, Member, MoveRequest } from "./types";
 import type { LiveStatus } from "./use-live-updates";
 import type { TaskVersions } from "./use-task-versions";
 
@@ -17,6 +17,10 @@ export type BoardSession = {
   versions: TaskVersions;
   /** Whether other people's changes are arriving live. */
   live: LiveStatus;
+  /** Which tasks the filter bar lets through; counts and WIP limits still count every task. */
+  filter: { active: boolean; matches: (task: BoardTask) => boolean };
+  /** Goes up each time the `n` shortcut asks the first column's "Add task" form to open. */
+  newTaskRequest: number;
   memberById: (id: string | null) => Member | undefined;
   moveTask: (move: MoveRequest) => void;
   openTask: (taskId: string) => void;

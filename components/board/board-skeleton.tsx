@@ -1,4 +1,4 @@
-/** Same outline as the loaded board (header, four columns), so nothing jumps when the data arrives. */
+/** Same outline as the loaded board (header, filter bar, four columns), so nothing jumps when the data arrives. */
 export function BoardSkeleton() {
   return (
     <div className="px-4 py-5 sm:px-6" aria-busy="true" aria-label="Loading board">
@@ -6,6 +6,9 @@ export function BoardSkeleton() {
         <div className="size-7" />
         <div className="h-6 w-48 animate-pulse rounded-md bg-surface-muted" />
         <div className="h-5 w-16 animate-pulse rounded-full bg-surface-muted" />
+      </div>
+      <div className="mb-4 flex flex-wrap gap-2">
+        <div className="h-8 w-full animate-pulse rounded-md bg-surface-muted sm:w-64" />
       </div>
       <div className="-mx-4 flex gap-3 overflow-hidden px-4 pb-4 sm:-mx-6 sm:px-6">
         {[3, 2, 1, 0].map((cards, column) => (

@@ -2,23 +2,28 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/context";
 import { errorCode, errorMessage } from "@/components/trpc/errors";
 import { ArchivedSection } from "./archived-section";
 import { BoardColumns } from "./board-columns";
+import { BoardFilterBar } from "./board-filter-bar";
+import { isFiltering, taskMatcher } from "./board-filters";
 import { BoardHeader } from "./board-header";
 import { type BoardSession, BoardSessionContext } from "./board-session";
 import { BoardSkeleton } from "./board-skeleton";
 import { localToday } from "./format";
 import { type Notice, NoticeBar } from "./notice";
+import { ShortcutsDialog } from "./shortcuts-dialog";
 import { TaskDetailDialog } from "./task-detail-dialog";
 import { type BoardData, canEditTasks, canManageColumns } from "./types";
+import { useBoardFilters } from "./use-board-filters";
+import { useBoardShortcuts } from "./use-board-shortcuts";
 import { useLiveUpdates } from "./use-live-updates";
 import { useTaskMoves } from "./use-task-moves";
 import { useTaskVersions } from "./use-task-versions";
 
-/** A project's board page: loads the board, then shows columns, archived tasks and the task panel. */
+/** A project's board page: loads the board, then shows filters, columns, archived tasks and the task panel. */
 export function BoardView({ projectId }: { projectId: string }) {
   const trpc = useTRPC();
   const query = useQuery(trpc.board.get.queryOptions({ projectId }));
@@ -38,15 +43,27 @@ function LoadedBoard({ projectId, data }: { projectId: string; data: BoardData }
   const { moveTask, withPendingMoves } = useTaskMoves(projectId, versions, setNotice);
   const board = withPendingMoves(data);
   const members = new Map(board.members.map((m) => [m.id, m]));
+  const canEdit = canEditTasks(board.role);
+  const { filters, setFilters } = useBoardFilters();
+  const [newTaskRequest, setNewTaskRequest] = useState(0);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  useBoardShortcuts({
+    newTask: canEdit ? () => setNewTaskRequest((n) => n + 1) : undefined,
+    search: () => searchRef.current?.focus(),
+    showShortcuts: () => setShortcutsOpen(true),
+  });
 
   const session: BoardSession = {
     projectId,
     board,
-    canEdit: canEditTasks(board.role),
+    canEdit,
     canManage: canManageColumns(board.role),
     today,
     versions,
     live,
+    filter: { active: isFiltering(filters), matches: taskMatcher(filters) },
+    newTaskRequest,
     memberById: (id) => (id ? members.get(id) : undefined),
     moveTask,
     openTask: setOpenTaskId,
@@ -57,6 +74,12 @@ function LoadedBoard({ projectId, data }: { projectId: string; data: BoardData }
       <title>{`${board.project.name} · Chronoboard`}</title>
       <div className="px-4 py-5 sm:px-6">
         <BoardHeader />
+        <BoardFilterBar
+          filters={filters}
+          onChange={setFilters}
+          searchRef={searchRef}
+          onShowShortcuts={() => setShortcutsOpen(true)}
+        />
         <BoardColumns />
         <ArchivedSection showNotice={setNotice} />
       </div>
@@ -72,6 +95,7 @@ function LoadedBoard({ projectId, data }: { projectId: string; data: BoardData }
         notice={notice}
         onDismissNotice={() => setNotice(null)}
       />
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </BoardSessionContext>
   );
 }

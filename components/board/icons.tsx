@@ -62,6 +62,12 @@ export const ChevronIcon = ({ direction, className }: IconProps & { direction: "
     </Icon>
   );
 };
+export const SearchIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="7" cy="7" r="4.25" />
+    <path d="m10.25 10.25 3.25 3.25" />
+  </Icon>
+);
 export const WarningIcon = (p: IconProps) => (
   <Icon {...p}>
     <path d="M8 2.5 14 13H2L8 2.5Z" />

@@ -3,7 +3,7 @@ import type { Readable } from "node:stream";
 import { parse } from "csv-parse";
 
 /** The columns of an export record, in file order: the envelope the chain hashes, then three more. */
-export const ENVELOPE_FIELDS = ["position", "timestamp", "eventId", "eventType", "eventVersion", "aggregateType", "aggregateId", "version", "projectId", "payload", "metadata"];
+const ENVELOPE_FIELDS = "position timestamp eventId eventType eventVersion aggregateType aggregateId version projectId payload metadata".split(" ");
 const RECORD_FIELDS = [...ENVELOPE_FIELDS, "userName", "prevHash", "hash"];
 const NUMBER_FIELDS = new Set(["position", "eventVersion", "version"]);
 const JSON_FIELDS = new Set(["payload", "metadata"]);
@@ -14,10 +14,10 @@ export interface ExportedRecord {
   hash: unknown;
 }
 
-/** A record that cannot be read; n counts records from 1. */
+/** A record that cannot be read; n counts records from 1 (none for the CSV header). */
 export class RecordError extends Error {
   constructor(
-    readonly n: number,
+    readonly n: number | null,
     reason: string,
   ) {
     super(reason);
@@ -57,7 +57,7 @@ export async function* csvRecords(input: Readable): AsyncGenerator<ExportedRecor
   for await (const row of input.pipe(parse({ bom: true })) as AsyncIterable<string[]>) {
     if (!header) {
       header = row;
-      if (header.join(",") !== RECORD_FIELDS.join(",")) throw new RecordError(0, `the CSV header is not ${RECORD_FIELDS.join(",")}`);
+      if (header.join(",") !== RECORD_FIELDS.join(",")) throw new RecordError(null, `the CSV header is not ${RECORD_FIELDS.join(",")}`);
       continue;
     }
     n += 1;

@@ -94,7 +94,7 @@ async function verifyEvents(input: Readable, manifest: Manifest): Promise<Verify
   } catch (error) {
     input.destroy();
     hashed.destroy();
-    if (error instanceof RecordError) return { ok: false, reason: error.message, record: { n: error.n || n + 1 } };
+    if (error instanceof RecordError) return { ok: false, reason: error.message, ...(error.n ? { record: { n: error.n } } : {}) };
     return { ok: false, reason: `the events file cannot be read: ${(error as Error).message}`, record: { n: n + 1 } };
   }
 

@@ -1,27 +1,16 @@
 import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
-import type { EventMetadata, StoredEvent } from "../eventstore";
+import type { StoredEvent } from "../eventstore";
 
 /** The previous hash of every project's first event: 32 zero bytes. */
 export const GENESIS_HASH = "0".repeat(64);
 
 /**
  * What the chain covers: the envelope as stored, with the timestamp at the database's full precision
- * (microseconds, UTC, always six digits) so that no stored bit is left out of the hash.
+ * (microseconds, UTC, always six digits) so that no stored bit is left out of the hash. The transaction id
+ * only orders the feed; the chain's order stands for it.
  */
-export interface AuditEnvelope {
-  position: number;
-  timestamp: string;
-  eventId: string;
-  eventType: string;
-  eventVersion: number;
-  aggregateType: string;
-  aggregateId: string;
-  version: number;
-  projectId: string;
-  payload: unknown;
-  metadata: EventMetadata;
-}
+export type AuditEnvelope = Omit<StoredEvent, "transactionId" | "timestamp"> & { timestamp: string };
 
 /** Selects an event's timestamp as the chain hashes it, e.g. 2026-03-01T09:30:00.123456Z. */
 export const PRECISE_TIMESTAMP_SQL = `to_char("timestamp" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;

@@ -14,6 +14,8 @@ export { decideTask } from "./task/decide";
 export { evolveTask } from "./task/evolve";
 export { taskDecider } from "./task/decider";
 export { initialTaskState, type TaskComment, type TaskState } from "./task/state";
+export { type FieldChange, taskChanges, taskFields } from "./task/changes";
+export { commandsToRevert } from "./task/revert";
 
 export {
   type Board,
@@ -25,7 +27,3 @@ export {
   emptyBoard,
   evolveBoard,
 } from "./board";
-
-export { type StoredPayload, upcast } from "./events/upcasting/upcast";
-export { type FieldChange, type TaskField, taskChanges, taskFields } from "./task/changes";
-export { commandsToRevert } from "./task/revert";

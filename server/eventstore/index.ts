@@ -1,13 +1,13 @@
 export * from "./types";
 export * from "./errors";
 export { appendToStream, streamVersion, type AppendInput } from "./append";
-export { readStream, readProject, readByType, readByCorrelation, readCausedBy, readEvents, latestProjectPosition } from "./read";
+export { MILLISECOND, readStream, readProject, readByType, readByCorrelation, readCausedBy, readEvents, latestProjectPosition } from "./read";
 export { ANY_PROJECT, projectNotifications } from "./notifications";
 export { readFeed, checkpointOf, FEED_START, type FeedCheckpoint } from "./feed";
-export { type ProjectCut, type ProjectSlice, readProjectAfter } from "./project-cut";
-export { type ProjectLogFilter, type ProjectLogPage, readProjectLog } from "./project-log";
+export { type ProjectCut, readProjectAfter } from "./project-cut";
+export { readProjectLog } from "./project-log";
 export { toDomainEvent } from "./domain-event";
-export { type AggregateState, loadAggregate, type LoadedAggregate, snapshotAggregate } from "./aggregate";
+export { loadAggregate, snapshotAggregate } from "./aggregate";
 export type { AggregateTarget } from "./snapshots";
 export { snapshotPolicy, stateCache } from "./snapshot-policy";
 export { backgroundWorkDone, inBackground } from "./background";

@@ -1,4 +1,4 @@
-import { type Db, type ProjectCut, stateCache } from "../eventstore";
+import { type Db, MILLISECOND, type ProjectCut, stateCache } from "../eventstore";
 import type { LoadedBoard } from "./board";
 import { decodeBoard, encodeBoard } from "./board-codec";
 
@@ -22,7 +22,7 @@ export async function findBoardSnapshot(db: Db, projectId: string, until?: Date)
   const { rows } = await db.query<{ covers_until: string; visibility: string }>(
     `SELECT covers_until::text, visibility::text FROM board_snapshots
      WHERE project_id = $1 AND state_schema_version = $2
-       AND ($3::timestamptz IS NULL OR covers_until < $3 + interval '1 millisecond')
+       AND ($3::timestamptz IS NULL OR covers_until < $3 + ${MILLISECOND})
      ORDER BY covers_until DESC LIMIT 1`,
     [projectId, BOARD_STATE_SCHEMA_VERSION, until ?? null],
   );

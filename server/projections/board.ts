@@ -50,7 +50,7 @@ export function foldBoard(events: StoredEvent[], start: LoadedBoard = emptyLoade
 
 /**
  * A project's board now, or as of an instant (inclusive to the millisecond; after now = now): the newest
- * board snapshot at or before it plus the project's events after the snapshot, in one query. A load that
+ * board snapshot at or before it plus the project's events after the snapshot (one query). A load that
  * had to fold `snapshotPolicy.boardEvery` events or more stores its result as a new snapshot, after the
  * response.
  */

@@ -41,3 +41,16 @@ export async function mutate(page: Page, path: string, input: Record<string, unk
   expect(response.ok(), `${path}: ${response.status()} ${await response.text()}`).toBe(true);
 }
 
+
+/** Calls a tRPC query over HTTP (superjson envelope in and out) and returns its data. */
+export async function query<T>(page: Page, path: string, input: Record<string, unknown>): Promise<T> {
+  const response = await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+  expect(response.ok(), `${path}: ${response.status()} ${await response.text()}`).toBe(true);
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+/** How many events of a type a task's log holds, read from the server (task.get's history). */
+export async function countTaskEvents(page: Page, projectId: string, taskId: string, type: string) {
+  const task = await query<{ history: { type: string }[] }>(page, "task.get", { projectId, taskId });
+  return task.history.filter((entry) => entry.type === type).length;
+}

@@ -1,4 +1,4 @@
-import { addTask, card, column, createProject, drag, mutate } from "./board-helpers";
+import { addTask, card, column, countTaskEvents, createProject, drag, mutate } from "./board-helpers";
 import { expect, freshAccount, signUpViaApi, test } from "./fixtures";
 
 const shot = (name: string) => ({ path: `test-results/screens/board-${name}.png`, fullPage: true });
@@ -28,6 +28,10 @@ test("a task's whole life on the board survives a reload", async ({ signedInPage
   await drag(page, card(todo, "Draft the announcement"), inProgress.getByRole("list", { name: "Tasks in In progress" }));
   await expect(card(inProgress, "Draft the announcement")).toBeVisible();
   await expect(card(todo, "Draft the announcement")).toHaveCount(0);
+  // One drag is one event in the log (polled: the card shows before the server has answered).
+  const projectId = page.url().split("/").pop()!;
+  const draggedId = (await card(inProgress, "Draft the announcement").getAttribute("data-task-id"))!;
+  await expect.poll(() => countTaskEvents(page, projectId, draggedId, "TaskMoved")).toBe(1);
 
   // Keyboard drag: Space picks up, arrows move, Space drops.
   // Each step waits for the screen-reader announcement, as the columns re-measure after a card crosses over.

@@ -1,4 +1,6 @@
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { BoardSkeleton } from "@/components/board/board-skeleton";
 import { BoardView } from "@/components/board/board-view";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -7,5 +9,10 @@ export default async function BoardPage({ params }: { params: Promise<{ projectI
   const { projectId } = await params;
   // Project ids are UUIDs; anything else cannot be a board.
   if (!UUID.test(projectId)) notFound();
-  return <BoardView projectId={projectId} />;
+  // The board reads its filters with useSearchParams, which Next wants inside a Suspense boundary.
+  return (
+    <Suspense fallback={<BoardSkeleton />}>
+      <BoardView projectId={projectId} />
+    </Suspense>
+  );
 }

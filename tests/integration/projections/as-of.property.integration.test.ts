@@ -10,7 +10,10 @@ import { minute, naiveBoardAsOf, projectHistory } from "../helpers/history";
 
 const pool = testPool();
 const defaults = { ...snapshotPolicy };
-afterAll(() => Object.assign(snapshotPolicy, defaults));
+afterAll(async () => {
+  Object.assign(snapshotPolicy, defaults);
+  await backgroundWorkDone(); // loads below may have started board snapshots
+});
 
 /** One step of a generated history; `task` and `column` pick among those that exist by index. */
 type Step =

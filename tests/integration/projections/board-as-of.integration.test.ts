@@ -83,6 +83,7 @@ describe("the board as of an instant", () => {
         aggregateType: "task", aggregateId: taskId, projectId, expectedVersion: 0, metadata: metadata(),
         events: [{ eventId: randomUUID(), eventType: "TaskCreated", eventVersion: 2, payload: created }],
       });
+      await new Promise((resolve) => setTimeout(resolve, 5)); // so the rename is stamped in a later millisecond
       await history.project(new Date(), { type: "RenameProject", projectId, name: "Renamed while it ran" });
       await snapshotBoard(pool, projectId);
       expect((await loadBoard(pool, projectId)).tasks[taskId]).toBeUndefined();

@@ -1,6 +1,8 @@
 "use client";
 
 import Link from "next/link";
+import { HistoryLinks } from "@/components/history/history-links";
+import { TimeTravelToggle } from "@/components/time-travel/time-travel-toggle";
 import { useBoardSession } from "./board-session";
 import { initials, roleLabel } from "./format";
 import { ChevronIcon } from "./icons";
@@ -39,6 +41,10 @@ export function BoardHeader() {
           </li>
         ))}
       </ul>
+      <nav aria-label="Project history" className="flex items-center gap-1">
+        <TimeTravelToggle />
+        <HistoryLinks projectId={board.project.id} role={board.role} />
+      </nav>
     </div>
   );
 }

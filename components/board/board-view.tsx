@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRef, useState } from "react";
+import { TimeTravelBoard } from "@/components/time-travel/time-travel-board";
 import { useTRPC } from "@/components/trpc/context";
 import { errorCode, errorMessage } from "@/components/trpc/errors";
 import { ArchivedSection } from "./archived-section";
@@ -74,14 +75,16 @@ function LoadedBoard({ projectId, data }: { projectId: string; data: BoardData }
       <title>{`${board.project.name} · Chronoboard`}</title>
       <div className="px-4 py-5 sm:px-6">
         <BoardHeader />
-        <BoardFilterBar
-          filters={filters}
-          onChange={setFilters}
-          searchRef={searchRef}
-          onShowShortcuts={() => setShortcutsOpen(true)}
-        />
-        <BoardColumns />
-        <ArchivedSection showNotice={setNotice} />
+        <TimeTravelBoard>
+          <BoardFilterBar
+            filters={filters}
+            onChange={setFilters}
+            searchRef={searchRef}
+            onShowShortcuts={() => setShortcutsOpen(true)}
+          />
+          <BoardColumns />
+          <ArchivedSection showNotice={setNotice} />
+        </TimeTravelBoard>
       </div>
       {/* While the task panel is open the page behind it is inert, so the panel shows the notice instead. */}
       <NoticeBar

@@ -5,10 +5,10 @@ import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc/context";
 import { errorMessage } from "@/components/trpc/errors";
 import { useBoardSession } from "./board-session";
-import { Dialog } from "./dialog";
-import { ChevronIcon, CloseIcon } from "./icons";
+import { Dialog, DialogTitle } from "./dialog";
+import { ChevronIcon } from "./icons";
 import type { BoardColumn } from "./types";
-import { buttonDanger, buttonPrimary, buttonSecondary, fieldInput, fieldLabel, iconButton } from "./ui";
+import { buttonDanger, buttonPrimary, buttonSecondary, fieldInput, fieldLabel } from "./ui";
 import { useInvalidateBoard } from "./use-invalidate-board";
 
 /** Rename, WIP limit, position and removal of one column (owners and admins only). */
@@ -78,14 +78,7 @@ function ColumnSettings({ column, headingId, onClose }: { column: BoardColumn; h
 
   return (
     <div className="p-5">
-      <div className="mb-4 flex items-center justify-between gap-3">
-        <h2 id={headingId} className="text-base font-semibold text-fg">
-          Column settings
-        </h2>
-        <button type="button" onClick={onClose} aria-label="Close column settings" className={iconButton}>
-          <CloseIcon />
-        </button>
-      </div>
+      <DialogTitle id={headingId} title="Column settings" closeLabel="Close column settings" onClose={onClose} />
 
       <form onSubmit={save} className="space-y-4">
         <div className="space-y-1.5">

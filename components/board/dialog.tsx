@@ -1,6 +1,8 @@
 "use client";
 
 import { useEffect, useRef, type ReactNode } from "react";
+import { CloseIcon } from "./icons";
+import { iconButton } from "./ui";
 
 const placements = {
   /** Full-height panel on the right, like a "peek" of the task beside the board. */
@@ -52,5 +54,19 @@ export function Dialog({
     >
       {open ? children : null}
     </dialog>
+  );
+}
+
+/** A centred dialog's title (the element `labelledBy` names) with its close button. */
+export function DialogTitle({ id, title, closeLabel, onClose }: { id: string; title: string; closeLabel: string; onClose: () => void }) {
+  return (
+    <div className="mb-4 flex items-center justify-between gap-3">
+      <h2 id={id} className="text-base font-semibold text-fg">
+        {title}
+      </h2>
+      <button type="button" onClick={onClose} aria-label={closeLabel} className={iconButton}>
+        <CloseIcon />
+      </button>
+    </div>
   );
 }

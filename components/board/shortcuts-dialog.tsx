@@ -1,8 +1,6 @@
 "use client";
 
-import { Dialog } from "./dialog";
-import { CloseIcon } from "./icons";
-import { iconButton } from "./ui";
+import { Dialog, DialogTitle } from "./dialog";
 
 const TITLE_ID = "shortcuts-title";
 
@@ -38,17 +36,12 @@ const cardShortcuts: Shortcut[] = [
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
     <Dialog open={open} onClose={onClose} labelledBy={TITLE_ID}>
-      <div className="flex items-center justify-between border-b border-border py-3 pr-3 pl-5">
-        <h2 id={TITLE_ID} className="text-base font-semibold text-fg">
-          Keyboard shortcuts
-        </h2>
-        <button type="button" onClick={onClose} aria-label="Close keyboard shortcuts" className={iconButton}>
-          <CloseIcon />
-        </button>
-      </div>
-      <div className="space-y-5 px-5 pt-4 pb-5">
-        <ShortcutList title="On the board" shortcuts={boardShortcuts} />
-        <ShortcutList title="Moving a card" shortcuts={cardShortcuts} />
+      <div className="p-5">
+        <DialogTitle id={TITLE_ID} title="Keyboard shortcuts" closeLabel="Close keyboard shortcuts" onClose={onClose} />
+        <div className="space-y-5">
+          <ShortcutList title="On the board" shortcuts={boardShortcuts} />
+          <ShortcutList title="Moving a card" shortcuts={cardShortcuts} />
+        </div>
       </div>
     </Dialog>
   );

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { TaskTimeline } from "@/components/history/task-timeline";
 import { useTRPC, useTRPCClient } from "@/components/trpc/context";
 import { errorCode, errorMessage, isConflict } from "@/components/trpc/errors";
 import { useBoardSession } from "./board-session";
@@ -9,7 +10,6 @@ import { Dialog } from "./dialog";
 import { ArchiveIcon, CloseIcon } from "./icons";
 import { type Notice, NoticeBar } from "./notice";
 import { TaskComments } from "./task-comments";
-import { TaskHistory } from "./task-history";
 import { type ChangeTask, TaskProperties } from "./task-properties";
 import { DescriptionField, TitleField } from "./task-text-fields";
 import type { TaskFields } from "./types";
@@ -138,7 +138,7 @@ function TaskDetail({ taskId, onClose, notice, onDismissNotice }: { taskId: stri
 
             <TaskComments taskId={taskId} comments={detail.data?.task.comments ?? onBoard?.comments ?? []} canComment={!readOnly} />
 
-            <TaskHistory history={detail.data?.history} />
+            <TaskTimeline taskId={taskId} sentences={detail.data?.history} />
 
             {canEdit && !task.archived ? (
               <div className="border-t border-border pt-4">

@@ -47,6 +47,7 @@ export function useTaskCommand<C extends TaskCommand = TaskCommand>(
       await Promise.all([
         queryClient.invalidateQueries(trpc.board.get.queryFilter({ projectId })),
         queryClient.invalidateQueries(trpc.task.get.queryFilter({ projectId, taskId: command.taskId })),
+        queryClient.invalidateQueries(trpc.task.history.queryFilter({ projectId, taskId: command.taskId })),
       ]);
       handlers.onSettled?.(command, error);
     },

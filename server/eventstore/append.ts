@@ -1,4 +1,5 @@
 import type { Db } from "./db";
+import { announceChange } from "./change-announcer";
 import { isUniqueViolation } from "./db";
 import { ConcurrencyError, EventIdConflictError } from "./errors";
 import { EVENT_COLUMNS, type EventRow, rowToEvent } from "./row";
@@ -85,6 +86,7 @@ export async function appendToStream(db: Db, input: AppendInput): Promise<Append
   const events = row.inserted.map((e) =>
     rowToEvent({ ...e, position: String(e.position), timestamp: new Date(e.timestamp) }),
   );
+  announceChange(db, input.projectId);
   return resultOf(events, false);
 }
 

@@ -1,20 +1,24 @@
 import { EventEmitter, on } from "node:events";
 import pg from "pg";
 import { databaseUrl } from "../db/pool";
+import { CHANGES_CHANNEL } from "./change-announcer";
 
-const CHANNEL = "chronoboard_events";
+/** How often every subscriber re-checks anyway, for writes nobody announced (scripts, a lost NOTIFY). */
+const RECHECK_MS = 3000;
 
 /** Subscribes to the events of every project (the audit sealer follows the whole feed). */
 export const ANY_PROJECT = "*";
 
 /**
- * One LISTEN connection per process, fanned out to subscribers by project id. The database delivers the
- * notification at commit to every instance, so live updates work with several app servers on one database.
+ * One LISTEN connection per process, fanned out to subscribers by project id. Appending instances announce
+ * committed changes with NOTIFY (change-announcer.ts), which the database delivers to every instance, so live
+ * updates work with several app servers on one database.
  */
 class ProjectNotifications {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
   private client: pg.Client | null = null;
   private connecting: Promise<void> | null = null;
+  private recheck: NodeJS.Timeout | null = null;
 
   private async connect(): Promise<void> {
     const client = new pg.Client({ connectionString: databaseUrl() });
@@ -25,8 +29,9 @@ class ProjectNotifications {
     client.on("error", () => this.reconnect(client));
     client.on("end", () => this.reconnect(client));
     await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
+    await client.query(`LISTEN ${CHANGES_CHANNEL}`);
     this.client = client;
+    this.recheck ??= setInterval(() => this.wakeAll(), RECHECK_MS).unref();
   }
 
   private reconnect(dead: pg.Client) {
@@ -36,9 +41,13 @@ class ProjectNotifications {
     setTimeout(() => {
       this.ensureConnected()
         // Notifications may have been missed meanwhile: wake every subscriber to check.
-        .then(() => this.emitter.eventNames().forEach((name) => this.emitter.emit(name)))
+        .then(() => this.wakeAll())
         .catch(() => this.reconnect(dead));
     }, 1000).unref();
+  }
+
+  private wakeAll() {
+    for (const name of this.emitter.eventNames()) this.emitter.emit(name);
   }
 
   ensureConnected(): Promise<void> {

@@ -35,6 +35,19 @@ export async function drag(page: Page, source: Locator, target: Locator) {
   await page.mouse.up();
 }
 
+/**
+ * Drives a card with the keyboard from its focus: each key, then the screen-reader announcement it should bring.
+ * Waiting for each announcement matters, as the columns re-measure after a card crosses over.
+ */
+export async function keyboardDrag(page: Page, source: Locator, steps: [key: string, announced: string][]) {
+  const announcer = page.locator("[id^=DndLiveRegion]");
+  await source.focus();
+  for (const [key, announced] of steps) {
+    await page.keyboard.press(key);
+    await expect(announcer).toContainText(announced);
+  }
+}
+
 /** Calls a tRPC mutation over HTTP the way another browser tab would (superjson body). */
 export async function mutate(page: Page, path: string, input: Record<string, unknown>) {
   const response = await page.request.post(`/api/trpc/${path}`, { data: { json: input } });

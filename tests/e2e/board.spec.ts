@@ -1,4 +1,4 @@
-import { addTask, card, column, countTaskEvents, createProject, drag, mutate } from "./board-helpers";
+import { addTask, card, column, countTaskEvents, createProject, drag, keyboardDrag, mutate } from "./board-helpers";
 import { expect, freshAccount, signUpViaApi, test } from "./fixtures";
 
 const shot = (name: string) => ({ path: `test-results/screens/board-${name}.png`, fullPage: true });
@@ -34,17 +34,12 @@ test("a task's whole life on the board survives a reload", async ({ signedInPage
   await expect.poll(() => countTaskEvents(page, projectId, draggedId, "TaskMoved")).toBe(1);
 
   // Keyboard drag: Space picks up, arrows move, Space drops.
-  // Each step waits for the screen-reader announcement, as the columns re-measure after a card crosses over.
-  const announcer = page.locator("[id^=DndLiveRegion]");
-  await card(todo, "Book the venue").focus();
-  await page.keyboard.press("Space");
-  await expect(announcer).toContainText("Picked up “Book the venue”");
-  await page.keyboard.press("ArrowRight");
-  await expect(announcer).toContainText("in In progress");
-  await page.keyboard.press("ArrowRight");
-  await expect(announcer).toContainText("in Review");
-  await page.keyboard.press("Space");
-  await expect(announcer).toContainText("Dropped “Book the venue”");
+  await keyboardDrag(page, card(todo, "Book the venue"), [
+    ["Space", "Picked up “Book the venue”"],
+    ["ArrowRight", "in In progress"],
+    ["ArrowRight", "in Review"],
+    ["Space", "Dropped “Book the venue”"],
+  ]);
   await expect(card(column(page, "Review"), "Book the venue")).toBeVisible();
 
   // The detail panel edits every field.

@@ -1,0 +1,24 @@
+"use client";
+
+import Link from "next/link";
+import type { Role } from "@/components/board/types";
+import { buttonGhost } from "@/components/board/ui";
+
+/** The compliance export is for owners, admins and auditors (the audit page admits no one else). */
+export const canExportAudit = (role: Role) => role === "owner" || role === "admin" || role === "auditor";
+
+/** Links from a board to its history: the audit log for everyone, the compliance export for those allowed. */
+export function HistoryLinks({ projectId, role }: { projectId: string; role: Role }) {
+  return (
+    <>
+      <Link href={`/projects/${projectId}/history`} className={buttonGhost}>
+        History
+      </Link>
+      {canExportAudit(role) ? (
+        <Link href={`/projects/${projectId}/audit`} className={buttonGhost}>
+          Audit export
+        </Link>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,164 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useBoardSession } from "@/components/board/board-session";
+import { formatTimestamp, initials } from "@/components/board/format";
+import { describeHistoryEntry } from "@/components/board/history-text";
+import type { HistoryEntry } from "@/components/board/types";
+import { buttonSecondary } from "@/components/board/ui";
+import { useTRPC } from "@/components/trpc/context";
+import { errorMessage } from "@/components/trpc/errors";
+import { CopyId } from "./copy-id";
+import { eventTypeLabel } from "./event-types";
+import { fieldLabel, formatFieldValue, type Names, shownChanges } from "./field-values";
+import { RestoreButton } from "./restore-button";
+import type { TaskChange } from "./types";
+import { useTaskRestore } from "./use-task-restore";
+
+/**
+ * The task's timeline, newest first: who changed what and when, each touched field before → after, the
+ * cause and the correlation id. Editors can restore the task to any point or undo its last change.
+ * `sentences` are task.get's events, whose payloads give each change its one-line summary.
+ */
+export function TaskTimeline({ taskId, sentences }: { taskId: string; sentences: HistoryEntry[] | undefined }) {
+  const { projectId, board, canEdit, memberById, today } = useBoardSession();
+  const trpc = useTRPC();
+  const history = useQuery(trpc.task.history.queryOptions({ projectId, taskId }));
+  const restore = useTaskRestore(taskId);
+  const names: Names = {
+    column: (id) => board.columns.find((c) => c.id === id)?.name ?? "a removed column",
+    member: (id) => memberById(id)?.name ?? "a former member",
+    today,
+  };
+  const payloads = new Map(sentences?.map((entry) => [entry.eventId, entry]));
+  const changes = history.data ? [...history.data].reverse() : undefined;
+
+  return (
+    <section aria-labelledby="task-history-heading" className="space-y-3">
+      <div className="flex items-center gap-2">
+        <h3 id="task-history-heading" className="text-sm font-semibold text-fg">
+          History
+        </h3>
+        {canEdit ? (
+          <button
+            type="button"
+            onClick={restore.undoLast}
+            disabled={restore.pending || !changes || changes.length < 2}
+            className={`${buttonSecondary} ml-auto h-7 text-xs`}
+          >
+            Undo last change
+          </button>
+        ) : null}
+      </div>
+      <p role="status" className={restore.outcome?.kind === "error" ? "text-sm text-danger empty:hidden" : "text-sm text-fg-muted empty:hidden"}>
+        {restore.pending ? "Restoring…" : restore.outcome?.message}
+      </p>
+      {history.isError ? (
+        <p className="text-sm text-fg-muted">{errorMessage(history.error)}</p>
+      ) : !changes ? (
+        <div className="space-y-2" aria-hidden="true">
+          {[0, 1, 2].map((i) => (
+            <div key={i} className="h-5 animate-pulse rounded bg-surface-muted" />
+          ))}
+        </div>
+      ) : (
+        <ol className="relative space-y-4 before:absolute before:top-2 before:bottom-2 before:left-2.5 before:w-px before:bg-border">
+          {changes.map((change, index) => (
+            <TimelineEntry
+              key={change.eventId}
+              change={change}
+              sentence={describe(change, payloads.get(change.eventId), names)}
+              names={names}
+              projectId={projectId}
+              // The newest entry is how the task is now; restoring to it would change nothing.
+              restore={canEdit && index > 0 ? () => restore.restoreTo(change.timestamp) : undefined}
+              restoring={restore.pending}
+            />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function describe(change: TaskChange, entry: HistoryEntry | undefined, names: Names) {
+  return entry ? describeHistoryEntry(entry, names) : eventTypeLabel(change.type).toLowerCase();
+}
+
+function TimelineEntry({
+  change,
+  sentence,
+  names,
+  projectId,
+  restore,
+  restoring,
+}: {
+  change: TaskChange;
+  sentence: string;
+  names: Names;
+  projectId: string;
+  restore: (() => void) | undefined;
+  restoring: boolean;
+}) {
+  const fields = shownChanges(change.changes);
+  return (
+    <li className="relative flex gap-3 text-sm" data-event-id={change.eventId}>
+      <span
+        aria-hidden="true"
+        className="z-10 inline-flex size-5 shrink-0 items-center justify-center rounded-full bg-surface-muted text-[0.5625rem] font-semibold text-fg-muted ring-2 ring-surface"
+      >
+        {initials(change.userName)}
+      </span>
+      <div className="min-w-0 flex-1 space-y-1">
+        <p className="text-fg-muted">
+          <span className="font-medium text-fg">{change.userName}</span> {sentence}
+          <span> · </span>
+          <time dateTime={change.timestamp.toISOString()} className="whitespace-nowrap text-xs">
+            {formatTimestamp(change.timestamp)}
+          </time>
+        </p>
+        {fields.length > 0 ? (
+          <ul aria-label="Fields changed" className="space-y-0.5 text-xs">
+            {fields.map((field, i) => (
+              <li key={`${field.field}-${i}`} className="flex flex-wrap items-baseline gap-x-1.5 break-words">
+                <span className="font-medium text-fg-muted">{fieldLabel(field.field)}:</span>
+                {field.before !== null ? (
+                  <>
+                    <span className="text-fg-muted line-through decoration-fg-muted/50">{formatFieldValue(field.field, field.before, names)}</span>
+                    <span aria-hidden="true" className="text-fg-muted">
+                      →
+                    </span>
+                    <span className="sr-only">changed to</span>
+                  </>
+                ) : null}
+                <span className="text-fg">{formatFieldValue(field.field, field.after, names)}</span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <p className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-[0.6875rem] text-fg-muted">
+          {change.cause.kind === "user" ? (
+            <span className="inline-flex items-center gap-1">
+              By command <CopyId id={change.cause.commandId} label="command id" />
+            </span>
+          ) : (
+            <span>
+              Automation, after{" "}
+              <Link
+                href={`/projects/${projectId}/history?correlationId=${encodeURIComponent(change.correlationId)}`}
+                className="font-medium text-accent-text underline-offset-2 hover:underline"
+              >
+                {eventTypeLabel(change.cause.eventType)}
+              </Link>
+            </span>
+          )}
+          <span className="inline-flex items-center gap-1">
+            Correlation <CopyId id={change.correlationId} label="correlation id" />
+          </span>
+        </p>
+        {restore ? <RestoreButton timestamp={change.timestamp} disabled={restoring} onConfirm={restore} /> : null}
+      </div>
+    </li>
+  );
+}

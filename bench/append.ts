@@ -1,30 +1,29 @@
 /**
  * Append throughput and latency against a raw INSERT of identical rows into an identical table, in the
- * same run on the same server. Run through `npm run bench` (a fresh database; results to BENCHMARKS.md).
+ * same run on the same server. Run by bench/run.ts (`npm run bench`).
  *
- *   BENCH_SECONDS=5 (per scenario)  BENCH_FULL=1 (adds 32 writers)
+ *   BENCH_SECONDS=5 (per round and side)  BENCH_FULL=1 (adds 32 writers)
  */
 import { randomUUID } from "node:crypto";
-import os from "node:os";
-import { writeFileSync } from "node:fs";
-import pg from "pg";
+import type pg from "pg";
 import { appendToStream } from "../server/eventstore";
+import type { Section } from "./report";
+import { ms, quantile } from "./stats";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const writerCounts = process.env.BENCH_FULL ? [1, 8, 32] : [1, 8];
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 40 });
 
 const payload = { title: "Benchmark task renamed to something of a realistic length" };
 const metadata = () => ({ userId: "bench-user", correlationId: randomUUID(), causationId: randomUUID() });
 const newEvents = (n: number) =>
   Array.from({ length: n }, () => ({ eventId: randomUUID(), eventType: "TaskRenamed", eventVersion: 1, payload }));
 
-type Op = (writer: number) => () => Promise<void>;
+type Op = (pool: pg.Pool) => () => Promise<void>;
 
 /** Each writer appends to its own streams, one command after another, for the given time. */
 const appendOp =
   (perCommand: number): Op =>
-  () => {
+  (pool) => {
     let stream = { aggregateType: "task", aggregateId: randomUUID(), projectId: randomUUID() };
     let version = 0;
     return async () => {
@@ -40,7 +39,7 @@ const appendOp =
 /** The same rows, written by one plain multi-row INSERT per command into a copy of the table. */
 const rawOp =
   (perCommand: number): Op =>
-  () => {
+  (pool) => {
     const aggregateId = randomUUID();
     const projectId = randomUUID();
     let version = 0;
@@ -59,13 +58,13 @@ const rawOp =
     };
   };
 
-async function run(op: Op, writers: number, perCommand: number) {
+async function run(pool: pg.Pool, op: Op, writers: number, perCommand: number) {
   const latencies: number[] = [];
   const deadline = performance.now() + seconds * 1000;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: writers }, async (_, w) => {
-      const next = op(w);
+    Array.from({ length: writers }, async () => {
+      const next = op(pool);
       while (performance.now() < deadline) {
         const t = performance.now();
         await next();
@@ -75,11 +74,17 @@ async function run(op: Op, writers: number, perCommand: number) {
   );
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
-  return { eventsPerSec: (latencies.length * perCommand) / elapsed, p50: q(0.5), p99: q(0.99) };
+  return { eventsPerSec: (latencies.length * perCommand) / elapsed, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) };
 }
 
-async function main() {
+const ROUNDS = 3;
+
+/** The round with the median throughput. */
+function median<T extends { eventsPerSec: number }>(results: T[]): T {
+  return [...results].sort((a, b) => a.eventsPerSec - b.eventsPerSec)[Math.floor(results.length / 2)]!;
+}
+
+export async function appendBench(pool: pg.Pool): Promise<Section[]> {
   await pool.query(`CREATE TABLE IF NOT EXISTS bench_raw_events (LIKE events INCLUDING ALL)`);
   const lines = [
     "| writers | events per command | event store: events/s | p50 ms | p99 ms | raw INSERT: events/s | p50 ms | p99 ms | store / raw |",
@@ -87,37 +92,32 @@ async function main() {
   ];
   for (const perCommand of [1, 10]) {
     for (const writers of writerCounts) {
-      const store = await run(appendOp(perCommand), writers, perCommand);
-      const raw = await run(rawOp(perCommand), writers, perCommand);
-      const f = (n: number) => n.toFixed(n < 10 ? 2 : 0);
+      // Alternating rounds, medians reported, so background load hits both sides alike.
+      const stores = [];
+      const raws = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        stores.push(await run(pool, appendOp(perCommand), writers, perCommand));
+        raws.push(await run(pool, rawOp(perCommand), writers, perCommand));
+      }
+      const store = median(stores);
+      const raw = median(raws);
       lines.push(
-        `| ${writers} | ${perCommand} | ${f(store.eventsPerSec)} | ${f(store.p50)} | ${f(store.p99)} | ${f(raw.eventsPerSec)} | ${f(raw.p50)} | ${f(raw.p99)} | ${((100 * store.eventsPerSec) / raw.eventsPerSec).toFixed(0)} % |`,
+        `| ${writers} | ${perCommand} | ${store.eventsPerSec.toFixed(0)} | ${ms(store.p50)} | ${ms(store.p99)} | ${raw.eventsPerSec.toFixed(0)} | ${ms(raw.p50)} | ${ms(raw.p99)} | ${((100 * store.eventsPerSec) / raw.eventsPerSec).toFixed(0)} % |`,
       );
       console.log(lines.at(-1));
     }
   }
-  const { rows } = await pool.query<{ version: string }>("SHOW server_version");
-  const report = `# Benchmarks
-
-Produced by \`npm run bench\` (${seconds} s per scenario${process.env.BENCH_FULL ? ", full size" : ""}) on ${new Date().toISOString().slice(0, 10)}.
-Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version},
-PostgreSQL ${rows[0]!.version} (${process.env.DATABASE_URL?.includes(":54330/") ? "embedded" : "the server in DATABASE_URL"}), fsync on.
-
-## Append throughput and latency
-
+  return [
+    {
+      title: "Append throughput and latency",
+      body: `${ROUNDS} alternating rounds of ${seconds} s per side and scenario; the round with the median throughput is shown.
 Each writer appends commands to its own streams with an expected version (the event store's
 \`appendToStream\`: version check, idempotency check and insert in one statement). The raw baseline inserts
 identical rows with one plain multi-row \`INSERT\` per command into \`bench_raw_events\`, a copy of the
 events table with the same indexes (\`CREATE TABLE … (LIKE events INCLUDING ALL)\`), in the same run.
 
 ${lines.join("\n")}
-`;
-  writeFileSync("BENCHMARKS.md", report);
-  console.log("Wrote BENCHMARKS.md");
-  await pool.end();
+`,
+    },
+  ];
 }
-
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});

@@ -1,3 +1,5 @@
+import { priorityLabel } from "@/components/board/format";
+import type { Priority } from "@/components/board/types";
 import type { Names } from "./field-values";
 
 /** One fact an event records: a field and its new value, with the old one where the event itself has it. */
@@ -12,6 +14,7 @@ const labels: Record<string, string> = {
   assigneeId: "Assignee",
   dueDate: "Due date",
   label: "Label",
+  labels: "Labels",
   body: "Comment",
   wipLimit: "WIP limit",
   role: "Role",
@@ -34,6 +37,7 @@ export function eventDetails(type: string, data: Record<string, unknown>, names:
     if (key === "columnId" || key === "fromColumnId" || key === "toColumnId") return names.column(String(raw));
     if (key === "assigneeId" || key === "userId" || key === "ownerId") return names.member(String(raw));
     if (key === "toIndex") return String(Number(raw) + 1);
+    if (key === "priority") return priorityLabel(raw as Priority);
     const text = raw instanceof Date ? raw.toISOString() : typeof raw === "object" ? JSON.stringify(raw) : String(raw);
     return text.length > 80 ? `${text.slice(0, 79)}…` : text;
   };
@@ -42,6 +46,7 @@ export function eventDetails(type: string, data: Record<string, unknown>, names:
     return data.wipLimitOverridden === true ? [...details, { label: "WIP limit", after: "overridden" }] : details;
   }
   return Object.entries(data)
-    .filter(([key]) => !hidden.has(key))
+    // A column event's column is already named as its subject.
+    .filter(([key]) => !hidden.has(key) && !(key === "columnId" && type.startsWith("Column")))
     .map(([key, raw]) => ({ label: labels[key] ?? key, after: Array.isArray(raw) ? raw.join(", ") || "none" : value(key, raw) }));
 }

@@ -4,6 +4,7 @@ import { boardChanges } from "./board/changes";
 import { getBoard } from "./board/get";
 import { columnRouter } from "./column/router";
 import { projectRouter } from "./project/router";
+import { projectionsRouter } from "./projections/router";
 import { taskRouter } from "./task/router";
 import { router } from "./trpc";
 
@@ -13,6 +14,7 @@ export const appRouter = router({
   task: taskRouter,
   board: router({ get: getBoard, asOf: boardAsOf, changes: boardChanges }),
   audit: auditRouter,
+  projections: projectionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

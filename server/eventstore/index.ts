@@ -4,6 +4,7 @@ export { appendToStream, streamVersion, type AppendInput } from "./append";
 export { MILLISECOND, readStream, readProject, readByType, readByCorrelation, readCausedBy, readEvents, latestProjectPosition } from "./read";
 export { ANY_PROJECT, projectNotifications } from "./notifications";
 export { readFeed, checkpointOf, FEED_START, type FeedCheckpoint } from "./feed";
+export { followFeed } from "./feed-follower";
 export { type ProjectCut, readProjectAfter } from "./project-cut";
 export { readProjectLog } from "./project-log";
 export { toDomainEvent } from "./domain-event";

@@ -11,7 +11,7 @@ const compatible: Record<string, string[]> = {
   Boolean: ["boolean"],
   Int: ["integer"],
   BigInt: ["bigint"],
-  DateTime: ["timestamp with time zone", "timestamp without time zone"],
+  DateTime: ["timestamp with time zone", "timestamp without time zone", "date"],
   Json: ["jsonb", "json"],
 };
 
@@ -19,8 +19,8 @@ describe("prisma/schema.prisma agrees with the migrated database", () => {
   it("has every model as a table and every field as a column of a compatible type and nullability", async () => {
     const dmmf = getDMMF({ datamodel: readFileSync("prisma/schema.prisma", "utf8") });
     if ("type" in dmmf) throw dmmf.error;
-    const { rows } = await pool.query<{ table_name: string; column_name: string; data_type: string; is_nullable: string }>(
-      `SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns WHERE table_schema = 'public'`,
+    const { rows } = await pool.query<{ table_name: string; column_name: string; data_type: string; udt_name: string; is_nullable: string }>(
+      `SELECT table_name, column_name, data_type, udt_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public'`,
     );
     const columns = new Map(rows.map((r) => [`${r.table_name}.${r.column_name}`, r]));
     const problems: string[] = [];
@@ -34,7 +34,9 @@ describe("prisma/schema.prisma agrees with the migrated database", () => {
           problems.push(`${model.name}.${field.name}: no column ${table}.${field.dbName ?? field.name}`);
           continue;
         }
-        if (!compatible[field.type]?.includes(column.data_type)) problems.push(`${model.name}.${field.name}: ${field.type} vs ${column.data_type}`);
+        // A list is an array column; its element type is named by udt_name ("_text" for text[]).
+        const dataType = field.isList ? (column.data_type === "ARRAY" ? column.udt_name.replace(/^_/, "") : "not an array") : column.data_type;
+        if (!compatible[field.type]?.includes(dataType)) problems.push(`${model.name}.${field.name}: ${field.type}${field.isList ? "[]" : ""} vs ${column.data_type}`);
         if (field.isRequired !== (column.is_nullable === "NO")) problems.push(`${model.name}.${field.name}: nullability differs`);
       }
     }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineEvent } from "./define";
-import { ColumnName, ExportFormat, Id, Instant, Position, ProjectName, Role, Sha256Hex, UserId, WipLimit } from "./fields";
+import { ColumnName, ExportFormat, Id, Instant, Position, ProjectName, ProjectorName, Reason, Role, Sha256Hex, UserId, WipLimit } from "./fields";
 
 export const ProjectCreated = defineEvent("ProjectCreated", 1, { name: ProjectName, ownerId: UserId });
 export const ProjectRenamed = defineEvent("ProjectRenamed", 1, { name: ProjectName });
@@ -25,6 +25,13 @@ export const ExportGenerated = defineEvent("ExportGenerated", 1, {
   hashBeforeRange: Sha256Hex,
   lastHash: Sha256Hex,
 });
+/**
+ * An operator's decision about an event of this project that a projector parked (who and when: the
+ * metadata and timestamp): apply it again after a fix, or leave it out of the read model for good. Read
+ * models change through the projector; the board does not.
+ */
+export const DeadLetterRetried = defineEvent("DeadLetterRetried", 1, { projector: ProjectorName, eventId: Id, reason: Reason });
+export const DeadLetterSkipped = defineEvent("DeadLetterSkipped", 1, { projector: ProjectorName, eventId: Id, reason: Reason });
 
 export const projectEventSchemas = [
   ProjectCreated,
@@ -36,6 +43,8 @@ export const projectEventSchemas = [
   ColumnRemoved,
   WipLimitSet,
   ExportGenerated,
+  DeadLetterRetried,
+  DeadLetterSkipped,
 ] as const;
 
 export const ProjectEvent = z.discriminatedUnion("type", projectEventSchemas);

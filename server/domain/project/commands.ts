@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ExportGenerated } from "../events/project-events";
+import { DeadLetterRetried, DeadLetterSkipped, ExportGenerated } from "../events/project-events";
 import { ColumnName, Id, ProjectName, Role, UserId, WipLimit } from "../events/fields";
 
 /** Every command names its project: the handler loads that stream to decide on it. */
@@ -28,6 +28,9 @@ export const RemoveColumn = command("RemoveColumn", { columnId: Id, tasksInColum
 export const SetWipLimit = command("SetWipLimit", { columnId: Id, wipLimit: WipLimit });
 /** Records a compliance export that is being handed out; the fields are those of ExportGenerated. */
 export const RecordExport = command("RecordExport", ExportGenerated.shape.data.shape);
+/** An operator's decision about a parked event of this project; the fields are those of the event. */
+export const RetryDeadLetter = command("RetryDeadLetter", DeadLetterRetried.shape.data.shape);
+export const SkipDeadLetter = command("SkipDeadLetter", DeadLetterSkipped.shape.data.shape);
 
 export const ProjectCommand = z.discriminatedUnion("type", [
   CreateProject,
@@ -39,6 +42,8 @@ export const ProjectCommand = z.discriminatedUnion("type", [
   RemoveColumn,
   SetWipLimit,
   RecordExport,
+  RetryDeadLetter,
+  SkipDeadLetter,
 ]);
 /** What callers send; optional fields get their defaults when decide parses it. */
 export type ProjectCommand = z.input<typeof ProjectCommand>;

@@ -92,6 +92,17 @@ export function decideProject(input: ProjectCommand, state: ProjectState): Proje
       const { type: _type, projectId: _projectId, ...data } = command;
       return [{ type: "ExportGenerated", data }];
     }
+
+    // Whether the event is parked is the projection runner's to check; the log records the decision.
+    case "RetryDeadLetter": {
+      const { projector, eventId, reason } = command;
+      return [{ type: "DeadLetterRetried", data: { projector, eventId, reason } }];
+    }
+
+    case "SkipDeadLetter": {
+      const { projector, eventId, reason } = command;
+      return [{ type: "DeadLetterSkipped", data: { projector, eventId, reason } }];
+    }
   }
 }
 

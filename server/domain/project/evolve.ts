@@ -26,6 +26,8 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
     case "WipLimitSet":
       return updateColumn(state, event.data.columnId, { wipLimit: event.data.wipLimit });
     case "ExportGenerated":
+    case "DeadLetterRetried":
+    case "DeadLetterSkipped":
       return state;
   }
 }

@@ -47,6 +47,13 @@ const project: [string, string, ProjectEvent][] = [
 ];
 
 describe("evolveBoard", () => {
+  it("leaves the board as it was on an operator's dead-letter decision", () => {
+    const board = fold(project);
+    const decision = { projector: "task_list", eventId: task1, reason: "fixed" };
+    expect(fold([[projectId, "alice", { type: "DeadLetterRetried", data: decision }]], board)).toEqual(board);
+    expect(fold([[projectId, "alice", { type: "DeadLetterSkipped", data: decision }]], board)).toEqual(board);
+  });
+
   it("starts empty", () => {
     expect(emptyBoard).toEqual({ project: { id: "", name: "", ownerId: "", exists: false }, members: {}, columns: [], tasks: {} });
   });

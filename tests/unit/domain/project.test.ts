@@ -310,6 +310,37 @@ describe("RecordExport", () => {
   });
 });
 
+describe("RetryDeadLetter and SkipDeadLetter", () => {
+  const parked = { projector: "task_list", eventId: "00000000-0000-4000-8000-0000000000d1" };
+
+  it("records a retry with the operator's reason", () =>
+    given(created)
+      .when({ type: "RetryDeadLetter", projectId, ...parked, reason: "  fixed the handler  " })
+      .then([{ type: "DeadLetterRetried", data: { ...parked, reason: "fixed the handler" } }]));
+
+  it("records a skip with the operator's reason", () =>
+    given(created)
+      .when({ type: "SkipDeadLetter", projectId, ...parked, reason: "duplicate import" })
+      .then([{ type: "DeadLetterSkipped", data: { ...parked, reason: "duplicate import" } }]));
+
+  it("refuses a decision without a reason", () =>
+    given(created).when({ type: "SkipDeadLetter", projectId, ...parked, reason: " " }).thenThrows("Give a reason"));
+
+  it("refuses a malformed projector name", () =>
+    given(created)
+      .when({ type: "RetryDeadLetter", projectId, ...parked, projector: "Task List; DROP", reason: "fixed" })
+      .thenThrows("Not a projector name"));
+
+  it("refuses a decision on a project that does not exist", () =>
+    given([]).when({ type: "RetryDeadLetter", projectId, ...parked, reason: "fixed" }).thenThrows("This project does not exist"));
+
+  it("leaves the project as it was", () => {
+    const before = created.reduce(evolveProject, initialProjectState());
+    expect(evolveProject(before, { type: "DeadLetterRetried", data: { ...parked, reason: "fixed" } })).toBe(before);
+    expect(evolveProject(before, { type: "DeadLetterSkipped", data: { ...parked, reason: "fixed" } })).toBe(before);
+  });
+});
+
 describe("evolveProject", () => {
   it("folds a project's history into its state", () => {
     const history: ProjectEvent[] = [

@@ -1,0 +1,53 @@
+/**
+ * BENCHMARKS.md: every bench returns sections, and this module writes them under one header (machine,
+ * date, noise). Sections of this run replace those of the same title; others are kept, each dated with
+ * its command, so a separate full-size run (BENCH_FULL=1 BENCH_ONLY=…) stays next to the default figures.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import type pg from "pg";
+
+export interface Section {
+  title: string;
+  body: string;
+}
+
+const FILE = "BENCHMARKS.md";
+
+/** The command that reproduces this run, with the environment that shaped it. */
+export function benchCommand(): string {
+  const env = ["BENCH_FULL", "BENCH_ONLY", "BENCH_SECONDS"].filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]} `);
+  return `${env.join("")}npm run bench`;
+}
+
+export async function writeReport(pool: pg.Pool, sections: Section[]): Promise<void> {
+  const { rows } = await pool.query<{ server_version: string }>("SHOW server_version");
+  const embedded = process.env.DATABASE_URL?.includes(":54330/") ? "embedded" : "the server in DATABASE_URL";
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(", ");
+  const stamp = `_\`${benchCommand()}\`, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, load average at the end ${load}._`;
+  const fresh = new Map(sections.map((s) => [s.title, `## ${s.title}\n\n${stamp}\n\n${s.body.trim()}\n`]));
+  // In place of the same title, else appended: the file keeps its order from run to run.
+  const existing = existingSections();
+  const known = new Set(existing.map(([title]) => title));
+  const body = [...existing.map(([title, text]) => fresh.get(title) ?? text), ...[...fresh].filter(([t]) => !known.has(t)).map(([, text]) => text)];
+  const header = `# Benchmarks
+
+Produced by \`npm run bench\` (all benches; \`BENCH_ONLY=append,aggregate-load,board-as-of\` picks some, \`BENCH_FULL=1\`
+adds the full sizes). Each section names the command and time that produced it.
+
+Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version},
+PostgreSQL ${rows[0]!.server_version} (${embedded}, on the same machine), fsync on.
+**The machine is shared with other work and noisy** (2 cores, load averages of 4–10 while these ran): figures vary by
+tens of per cent between runs. Read them as orders of magnitude and as ratios within one run, not as exact values.
+`;
+  writeFileSync(FILE, [header, ...body].join("\n"));
+  console.log(`Wrote ${FILE}`);
+}
+
+function existingSections(): [string, string][] {
+  if (!existsSync(FILE)) return [];
+  return readFileSync(FILE, "utf8")
+    .split(/^(?=## )/m)
+    .slice(1)
+    .map((text) => [text.slice(3, text.indexOf("\n")).trim(), text.trimEnd() + "\n"]);
+}

@@ -1,0 +1,36 @@
+/**
+ * `npm run bench`: every bench in one run (a fresh database, see scripts/with-db.ts), then BENCHMARKS.md.
+ *
+ *   BENCH_ONLY=append,aggregate-load,board-as-of (a selection)  BENCH_FULL=1 (full sizes)  BENCH_SECONDS=5 (append)
+ */
+import pg from "pg";
+import { aggregateLoadBench } from "./aggregate-load";
+import { appendBench } from "./append";
+import { boardAsOfBench } from "./board-as-of";
+import { type Section, writeReport } from "./report";
+
+const benches: Record<string, (pool: pg.Pool) => Promise<Section[]>> = {
+  append: appendBench,
+  "aggregate-load": aggregateLoadBench,
+  "board-as-of": boardAsOfBench,
+};
+
+async function main() {
+  const only = process.env.BENCH_ONLY?.split(",") ?? Object.keys(benches);
+  const unknown = only.filter((name) => !benches[name]);
+  if (unknown.length > 0) throw new Error(`Unknown bench ${unknown.join(", ")}; known: ${Object.keys(benches).join(", ")}`);
+  // Up to 32 concurrent writers in the append bench, plus room for background snapshots.
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 40 });
+  const sections: Section[] = [];
+  for (const name of only) {
+    console.log(`\n${name}`);
+    sections.push(...(await benches[name]!(pool)));
+  }
+  await writeReport(pool, sections);
+  await pool.end();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+import { getPool } from "../db/pool";
+import { projectors } from "./registry";
+import { ProjectorRunner } from "./runner/runner";
+
+const globalForProjectors = globalThis as unknown as { chronoboardProjectors?: boolean };
+
+/**
+ * Starts a runner for every read model in the app's process (idempotent, also across hot reloads). Every
+ * app instance starts them; each projector's lock lets one instance lead.
+ */
+export function startBackgroundProjectors() {
+  if (globalForProjectors.chronoboardProjectors) return;
+  globalForProjectors.chronoboardProjectors = true;
+  for (const projector of Object.values(projectors)) {
+    new ProjectorRunner(projector, { pool: getPool() })
+      .start(new AbortController().signal)
+      .catch((error) => console.error(`projector ${projector.name} stopped listening:`, error));
+  }
+}

@@ -1,0 +1,30 @@
+import type { StoredEvent } from "../../eventstore";
+import type { Projector, RetryPolicy, Tx } from "./projector";
+
+export interface Failure {
+  error: string;
+  attempts: number;
+}
+
+/**
+ * Applies one event, retrying with doubling waits; returns the last failure after the policy's attempts, or
+ * null once applied. Each attempt runs in a savepoint so a failed one leaves nothing behind in the batch.
+ */
+export async function applyWithRetries(tx: Tx, projector: Projector, event: StoredEvent, policy: RetryPolicy): Promise<Failure | null> {
+  let error = "";
+  for (let attempt = 1; attempt <= policy.attempts; attempt++) {
+    if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, policy.backoffMs * 2 ** (attempt - 2)));
+    await tx.query("SAVEPOINT apply_event");
+    try {
+      await projector.handle(tx, event);
+      await tx.query("RELEASE SAVEPOINT apply_event");
+      return null;
+    } catch (caught) {
+      // If this rollback fails too, the connection is gone: that ends the batch (nothing commits), it is not
+      // the event's fault.
+      await tx.query("ROLLBACK TO SAVEPOINT apply_event");
+      error = caught instanceof Error ? caught.message : String(caught);
+    }
+  }
+  return { error, attempts: policy.attempts };
+}

@@ -1,0 +1,36 @@
+import type pg from "pg";
+import type { StoredEvent } from "../../eventstore";
+
+/** The connection of the runner's transaction: a projector's changes commit with its checkpoint, or not at all. */
+export type Tx = pg.PoolClient | pg.Client;
+
+export interface Projector {
+  /** Names its checkpoint, its locks and its dead letters. */
+  name: string;
+  /**
+   * Applies one event to the read model. The checkpoint makes each event arrive once, but a handler must
+   * still be idempotent by event id: an operator's retry, or a rebuild's catch-up, may bring one again.
+   * Throwing refuses the event: it is retried, then parked (dead-letters.ts).
+   */
+  handle(tx: Tx, event: StoredEvent): Promise<void>;
+}
+
+/** A projector whose read model is one table, so it can be rebuilt into a fresh table and swapped in. */
+export interface TableProjector extends Projector {
+  table: string;
+  /** The same projector writing into another table under another name (a rebuild's). */
+  into(table: string, name: string): Projector;
+}
+
+/** How often a failing event is tried before it is parked; the waits double from backoffMs. */
+export interface RetryPolicy {
+  attempts: number;
+  backoffMs: number;
+}
+
+export const defaultRetryPolicy: RetryPolicy = { attempts: 5, backoffMs: 100 };
+
+/** Where an aggregate's held events queue: one key per stream. */
+export function aggregateKey(event: { aggregateType: string; aggregateId: string }): string {
+  return `${event.aggregateType}:${event.aggregateId}`;
+}

@@ -1,0 +1,46 @@
+import type pg from "pg";
+import { cmd, signedUpUser } from "./api";
+
+/** A project whose tasks went through most task events: created, renamed, moved, assigned, labelled, archived. */
+export async function busyProject() {
+  const owner = await signedUpUser("Owner");
+  const { projectId } = await owner.caller.project.create({ ...cmd(), name: "Read models" });
+  const board = await owner.caller.board.get({ projectId });
+  const [todo, doing] = board.columns;
+  const task = (title: string, extra = {}) =>
+    owner.caller.task.create({ ...cmd(), projectId, columnId: todo!.id, title, ...extra }).then((t) => t.taskId);
+  const first = await task("First", { priority: "high", labels: ["ops"], dueDate: "2030-01-31", assigneeId: owner.user.id });
+  const second = await task("Second");
+  const third = await task("Third");
+  const ids = (taskId: string) => ({ ...cmd(), projectId, taskId });
+  await owner.caller.task.rename({ ...ids(second), title: "Second, renamed" });
+  await owner.caller.task.move({ ...ids(second), toColumnId: doing!.id, afterTaskId: null });
+  await owner.caller.task.addLabel({ ...ids(second), label: "ui" });
+  await owner.caller.task.addLabel({ ...ids(second), label: "api" });
+  await owner.caller.task.removeLabel({ ...ids(first), label: "ops" });
+  await owner.caller.task.clearDueDate({ ...ids(first) });
+  await owner.caller.task.setDueDate({ ...ids(third), dueDate: "2031-02-28" });
+  await owner.caller.task.changePriority({ ...ids(third), priority: "low" });
+  await owner.caller.task.archive({ ...ids(third) });
+  return { owner, projectId, taskIds: [first, second, third] };
+}
+
+/** The task list rows of some projects, in a stable order, as plain values. */
+export async function taskListRows(pool: pg.Pool, projectIds: string[]) {
+  const { rows } = await pool.query(
+    `SELECT task_id, project_id, title, column_id, assignee_id, priority, labels, due_date::text AS due_date, archived, version, updated_at
+     FROM task_list WHERE project_id = ANY($1::uuid[]) ORDER BY task_id`,
+    [projectIds],
+  );
+  return rows;
+}
+
+/** Resolves once the condition holds, polling; fails after the timeout. */
+export async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<number> {
+  const started = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return Date.now() - started;
+}

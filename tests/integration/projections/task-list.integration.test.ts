@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { getPool } from "../../../server/db/pool";
+import { loadBoard } from "../../../server/projections/board";
+import { projectors } from "../../../server/projections/registry";
+import { catchUp } from "../../../server/projections/runner/batch";
+import type { Projector } from "../../../server/projections/runner/projector";
+import { rebuild, type RebuildProgress } from "../../../server/projections/runner/rebuild";
+import { busyProject, taskListRows } from "../helpers/projections";
+
+const pool = getPool();
+const taskList = projectors.task_list!;
+// Other test files append malformed events meanwhile; they are parked quickly rather than slowing these tests.
+const retry = { attempts: 2, backoffMs: 1 };
+
+async function checkpointPosition(name: string) {
+  const { rows } = await pool.query<{ position: string }>(`SELECT position FROM projection_checkpoints WHERE name = $1`, [name]);
+  return rows[0] ? Number(rows[0].position) : 0;
+}
+
+describe("the task_list read model", () => {
+  it("holds one row per task as the board folds it from the log", async () => {
+    const { projectId, taskIds } = await busyProject();
+    await catchUp(pool, taskList, retry);
+
+    const board = await loadBoard(pool, projectId);
+    const expected = Object.values(board.tasks)
+      .map((task) => ({
+        task_id: task.id,
+        project_id: projectId,
+        title: task.title,
+        column_id: task.columnId,
+        assignee_id: task.assigneeId,
+        priority: task.priority,
+        labels: task.labels,
+        due_date: task.dueDate,
+        archived: task.archived,
+        version: board.taskVersions[task.id],
+        updated_at: task.updatedAt,
+      }))
+      .sort((a, b) => (a.task_id < b.task_id ? -1 : 1));
+    expect(expected.map((row) => row.task_id).sort()).toEqual([...taskIds].sort());
+    expect(await taskListRows(pool, [projectId])).toEqual(expected);
+  });
+
+  it("rebuilds into a fresh table that equals the live one row for row, and swaps it in", async () => {
+    const projects = [(await busyProject()).projectId, (await busyProject()).projectId];
+    await catchUp(pool, taskList, retry);
+    const live = await taskListRows(pool, projects);
+    expect(live).toHaveLength(6);
+
+    const progress: RebuildProgress[] = [];
+    const replayed = await rebuild(pool, taskList, { retry, onProgress: (p) => progress.push(p) });
+    expect(replayed).toBeGreaterThan(0);
+    expect(progress.at(-1)!.events).toBe(replayed);
+    expect(progress.at(-1)!.position).toBeGreaterThanOrEqual(progress[0]!.target);
+
+    expect(await taskListRows(pool, projects)).toEqual(live);
+    const tables = await pool.query(`SELECT tablename FROM pg_tables WHERE tablename LIKE 'task_list%' ORDER BY 1`);
+    expect(tables.rows).toEqual([{ tablename: "task_list" }]);
+    const indexes = await pool.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'task_list' ORDER BY 1`);
+    expect(indexes.rows.map((r) => r.indexname)).toEqual(["task_list_pkey", "task_list_project_id_column_id_idx"]);
+    expect(await checkpointPosition("task_list.rebuild")).toBe(0);
+
+    // The swapped-in table goes on following the feed.
+    const later = await busyProject();
+    await catchUp(pool, taskList, retry);
+    expect(await taskListRows(pool, [later.projectId])).toHaveLength(3);
+  });
+
+  it("after a crash between read-model writes and the checkpoint, a restart equals a fresh rebuild", async () => {
+    await catchUp(pool, taskList, retry);
+    const { projectId } = await busyProject();
+
+    // The connection dies mid-batch, right after the project's first task row was written.
+    let written = 0;
+    const crashing: Projector = {
+      name: taskList.name,
+      async handle(tx, event) {
+        await taskList.handle(tx, event);
+        if (event.projectId === projectId && event.aggregateType === "task" && ++written === 1) {
+          expect(await tx.query(`SELECT 1 FROM task_list WHERE task_id = $1`, [event.aggregateId])).toMatchObject({ rowCount: 1 });
+          await tx.query(`SELECT pg_terminate_backend(pg_backend_pid())`);
+        }
+      },
+    };
+    await expect(catchUp(pool, crashing, retry)).rejects.toThrow(/terminat/);
+    expect(written).toBe(1);
+    // Neither the row nor the checkpoint past it survived.
+    expect(await taskListRows(pool, [projectId])).toEqual([]);
+    const passed = await pool.query(
+      `SELECT count(*)::int AS n FROM events e JOIN projection_checkpoints c ON c.name = 'task_list'
+       WHERE e.project_id = $1 AND e.aggregate_type = 'task' AND (e.transaction_id, e.position) <= (c.transaction_id, c.position)`,
+      [projectId],
+    );
+    expect(passed.rows[0].n).toBe(0);
+
+    await catchUp(pool, taskList, retry);
+    const restarted = await taskListRows(pool, [projectId]);
+    expect(restarted).toHaveLength(3);
+    await rebuild(pool, taskList, { retry });
+    expect(await taskListRows(pool, [projectId])).toEqual(restarted);
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * BENCHMARKS.md: every bench returns sections, and this module writes them under one header (machine,
- * date, noise). Sections of this run replace those of the same title; others are kept, each dated with
- * its command, so a separate full-size run (BENCH_FULL=1 BENCH_ONLY=…) stays next to the default figures.
+ * date, noise). This run's sections come first and replace those of the same title; the others are kept
+ * after them, each dated with its command, so a separate full-size run (BENCH_FULL=1 BENCH_ONLY=…) and the
+ * default run do not erase each other.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -26,10 +27,8 @@ export async function writeReport(pool: pg.Pool, sections: Section[]): Promise<v
   const load = os.loadavg().map((l) => l.toFixed(1)).join(", ");
   const stamp = `_\`${benchCommand()}\`, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, load average at the end ${load}._`;
   const fresh = new Map(sections.map((s) => [s.title, `## ${s.title}\n\n${stamp}\n\n${s.body.trim()}\n`]));
-  // In place of the same title, else appended: the file keeps its order from run to run.
-  const existing = existingSections();
-  const known = new Set(existing.map(([title]) => title));
-  const body = [...existing.map(([title, text]) => fresh.get(title) ?? text), ...[...fresh].filter(([t]) => !known.has(t)).map(([, text]) => text)];
+  const kept = existingSections().filter(([title]) => !fresh.has(title));
+  const body = [...fresh.values(), ...kept.map(([, text]) => text)];
   const header = `# Benchmarks
 
 Produced by \`npm run bench\` (all benches; \`BENCH_ONLY=append,aggregate-load,board-as-of\` picks some, \`BENCH_FULL=1\`

@@ -4,7 +4,6 @@ export function quantile(sorted: number[], p: number): number {
 }
 
 export interface Latencies {
-  n: number;
   p50: number;
   p95: number;
   p99: number;
@@ -12,7 +11,7 @@ export interface Latencies {
 
 export function summarize(samples: number[]): Latencies {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { n: sorted.length, p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), p99: quantile(sorted, 0.99) };
+  return { p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), p99: quantile(sorted, 0.99) };
 }
 
 /** Milliseconds with two decimals below 10 and none above: the precision a noisy machine supports. */

@@ -3,7 +3,7 @@
  * without it, an embedded PostgreSQL (real binaries from npm) is started under the given data folder,
  * kept between runs, and stopped when the command ends or the user presses Ctrl-C.
  *
- *   tsx scripts/with-db.ts --data .data/postgres [--fresh-database] -- <command…>
+ *   tsx scripts/with-db.ts --data .data/postgres [--fresh-database] [--port 54331] -- <command…>
  *
  * --fresh-database runs the command against a new, empty database that is dropped afterwards (tests).
  * Migrations are applied before the command starts.
@@ -20,7 +20,8 @@ const options = args.slice(0, split);
 const command = args.slice(split + 1);
 const dataDir = path.resolve(options[options.indexOf("--data") + 1] ?? ".data/postgres");
 const fresh = options.includes("--fresh-database");
-const EMBEDDED_PORT = fresh ? 54330 : 54329;
+const portOption = options.indexOf("--port");
+const EMBEDDED_PORT = portOption >= 0 ? Number(options[portOption + 1]) : fresh ? 54330 : 54329;
 
 async function startEmbedded(): Promise<{ url: string; stop: () => Promise<void> }> {
   mkdirSync(path.dirname(dataDir), { recursive: true });

@@ -48,7 +48,7 @@ async function sealBatch(pool: pg.Pool, wait: boolean): Promise<number | null> {
 
 async function lastSealed(db: pg.PoolClient): Promise<FeedCheckpoint> {
   const { rows } = await db.query<{ transaction_id: string; position: string }>(
-    `SELECT transaction_id::text AS transaction_id, position FROM event_hashes ORDER BY transaction_id DESC, position DESC LIMIT 1`,
+    `SELECT transaction_id::text AS transaction_id, position FROM event_hashes ORDER BY event_hashes.transaction_id DESC, event_hashes.position DESC LIMIT 1`,
   );
   return rows[0] ? { transactionId: rows[0].transaction_id, position: Number(rows[0].position) } : FEED_START;
 }

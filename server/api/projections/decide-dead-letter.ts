@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { Id, ProjectorName, Reason } from "../../domain/events/fields";
 import { decideDeadLetter } from "../../projections/runner/decisions";
 import { commandAnswer, commandContext } from "../command-context";

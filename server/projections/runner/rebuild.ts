@@ -38,6 +38,7 @@ export async function rebuild(
 
     let events = 0;
     const report = (batch: BatchResult) => {
+      if (batch.count === 0) return;
       events += batch.count;
       onProgress?.({ events, position: batch.checkpoint.position, target: Number(last.rows[0]!.position ?? 0) });
     };

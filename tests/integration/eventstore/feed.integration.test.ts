@@ -69,4 +69,47 @@ describe("readFeed", () => {
       client.release();
     }
   });
+
+  it("orders by transaction id as a number, also where transaction ids gain a digit", async (context) => {
+    // Text order would put 100000 before 99999; the only way to test it is to cross such a boundary.
+    const { rows } = await pool.query<{ x: string }>("SELECT pg_current_xact_id()::text AS x");
+    const boundary = 10n ** BigInt(rows[0]!.x.length);
+    const gap = boundary - BigInt(rows[0]!.x);
+    if (gap > 3_000_000n) context.skip(`the cluster's next transaction-id digit is ${gap} transactions away`);
+    // A margin, as tests running alongside take transaction ids too.
+    await burnTransactionIds(gap - 300n);
+
+    const appended = [];
+    while (appended.length < 1000 && BigInt(appended.at(-1)?.transactionId ?? 0) < boundary + 3n) {
+      const { events } = await appendToStream(pool, { ...taskStream(), expectedVersion: 0, events: [newEvent()], metadata: metadata() });
+      appended.push(events[0]!);
+    }
+    expect(BigInt(appended[0]!.transactionId)).toBeLessThan(boundary);
+    expect(BigInt(appended.at(-1)!.transactionId)).toBeGreaterThanOrEqual(boundary);
+
+    // One event per read, so a wrong order would move the checkpoint past events not yet read.
+    let checkpoint: FeedCheckpoint = { transactionId: String(BigInt(appended[0]!.transactionId) - 1n), position: 0 };
+    const seen: string[] = [];
+    for (let i = 0; i < 5000 && seen.length < appended.length; i++) {
+      const [event] = await readFeed(pool, checkpoint, 1);
+      if (!event) break;
+      if (appended.some((e) => e.eventId === event.eventId)) seen.push(event.eventId);
+      checkpoint = checkpointOf(event);
+    }
+    expect(seen).toEqual(appended.map((e) => e.eventId));
+  });
 });
+
+/** Uses up transaction ids fast: every subtransaction that writes takes one from the same counter. */
+async function burnTransactionIds(count: bigint) {
+  if (count <= 0n) return;
+  const client = await pool.connect();
+  try {
+    await client.query("CREATE TEMP TABLE IF NOT EXISTS xid_burn (n int)");
+    await client.query(
+      `DO $$ BEGIN FOR i IN 1..${count} LOOP BEGIN INSERT INTO xid_burn VALUES (i); EXCEPTION WHEN others THEN NULL; END; END LOOP; END $$`,
+    );
+  } finally {
+    client.release();
+  }
+}

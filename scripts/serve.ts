@@ -1,14 +1,14 @@
 /**
  * Starts the already-built app with `next start` and tells the user where it is.
  *
- *   tsx scripts/serve.ts            (PORT=3000 by default)
+ *   tsx scripts/serve.ts [--build]  (PORT=3000 by default; --build runs `next build` first)
  *
  * `next` is spawned directly rather than through npx so that signals reach the real server process;
  * SIGINT/SIGTERM are forwarded to it, and this script exits with its exit code.
  * BETTER_AUTH_URL defaults to that address; BETTER_AUTH_SECRET, when unset, is generated once and kept
  * in .data/auth-secret so sessions survive restarts.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { constants } from "node:os";
@@ -30,16 +30,21 @@ function authSecret(): string {
   return secret;
 }
 
-const child = spawn(nextBin, ["start", "-p", String(port), "-H", host], {
-  stdio: "inherit",
-  env: {
-    ...process.env,
-    NEXT_TELEMETRY_DISABLED: "1",
-    PORT: String(port),
-    BETTER_AUTH_URL: process.env.BETTER_AUTH_URL ?? url,
-    BETTER_AUTH_SECRET: authSecret(),
-  },
-});
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  PORT: String(port),
+  BETTER_AUTH_URL: process.env.BETTER_AUTH_URL ?? url,
+  BETTER_AUTH_SECRET: authSecret(),
+};
+
+// `--build` builds first, with the same secret: the build loads the auth module, which refuses a missing one.
+if (process.argv.includes("--build")) {
+  const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const child = spawn(nextBin, ["start", "-p", String(port), "-H", host], { stdio: "inherit", env });
 
 let exited = false;
 child.on("exit", (code, signal) => {

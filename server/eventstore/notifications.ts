@@ -47,7 +47,8 @@ class ProjectNotifications {
   }
 
   private wakeAll() {
-    for (const name of this.emitter.eventNames()) this.emitter.emit(name);
+    // events.on() also listens for "error" on the emitter; emitting that would fail every subscription.
+    for (const name of this.emitter.eventNames()) if (name !== "error") this.emitter.emit(name);
   }
 
   ensureConnected(): Promise<void> {

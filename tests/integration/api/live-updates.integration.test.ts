@@ -43,4 +43,22 @@ describe("live board updates (LISTEN/NOTIFY → subscription)", () => {
     expect(data.position).toBe(created.position);
     controller.abort();
   });
+
+  it("keeps a subscription open through the periodic re-check and still delivers later changes", async () => {
+    const alice = await signedUpUser("Alice");
+    const { projectId } = await alice.caller.project.create({ ...cmd(), name: "Long lived" });
+    const board = await alice.caller.board.get({ projectId });
+    const controller = new AbortController();
+    const stream = await alice.subscriber(controller.signal).board.changes({ projectId });
+    const iterator = stream[Symbol.asyncIterator]();
+    const next = iterator.next();
+    // Outlive the re-check interval (3 s): a re-check must wake subscribers, not end them.
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    const created = await alice.caller.task.create({ ...cmd(), projectId, columnId: board.columns[0]!.id, title: "Later" });
+    const result = await Promise.race([next, new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no update")), 5000))]);
+    expect(result.done).toBe(false);
+    const [, data] = result.value as unknown as [string, { position: number }];
+    expect(data.position).toBe(created.position);
+    controller.abort();
+  });
 });

@@ -8,6 +8,10 @@ const handler = (req: Request) =>
     req,
     router: appRouter,
     createContext: () => createContext({ headers: req.headers }),
+    // Expected answers (bad input, conflicts, not found) are the client's business; a server fault is logged.
+    onError: ({ error, path }) => {
+      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error, error.cause);
+    },
   });
 
 export { handler as GET, handler as POST };

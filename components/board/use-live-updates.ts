@@ -3,13 +3,16 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useTRPC } from "@/components/trpc/context";
+import { applyBoardPatch } from "./board-patch";
+import type { BoardData } from "./types";
 
 export type LiveStatus = "live" | "connecting" | "offline";
 
 /**
- * Follows the project's change stream (server-sent events fed by PostgreSQL LISTEN/NOTIFY) and refetches
- * the board and any open task when someone else's change commits. After a dropped connection the client
- * resumes with the last position it saw and the server tells it at once if it missed anything.
+ * Follows the project's change stream (server-sent events fed by PostgreSQL LISTEN/NOTIFY). Each message
+ * says what changed on the board, which is patched into the cached board in place; a message that does not
+ * fit the board as drawn (or a "resync" after a reconnect) makes it refetch instead. Open tasks that
+ * changed are refetched.
  */
 export function useLiveUpdates(projectId: string): LiveStatus {
   const trpc = useTRPC();
@@ -18,9 +21,24 @@ export function useLiveUpdates(projectId: string): LiveStatus {
     trpc.board.changes.subscriptionOptions(
       { projectId },
       {
-        onData: () => {
-          void queryClient.invalidateQueries(trpc.board.get.queryFilter({ projectId }));
-          void queryClient.invalidateQueries(trpc.task.pathFilter());
+        onData: ({ data: change }) => {
+          const boards = trpc.board.get.queryFilter({ projectId });
+          if (change.kind === "resync") {
+            void queryClient.invalidateQueries(boards);
+            void queryClient.invalidateQueries(trpc.task.pathFilter());
+            return;
+          }
+          let fits = true;
+          queryClient.setQueriesData<BoardData>(boards, (board) => {
+            const patched = board && applyBoardPatch(board, change);
+            if (board && !patched) fits = false;
+            return patched ?? board;
+          });
+          if (!fits) void queryClient.invalidateQueries(boards);
+          for (const taskId of change.changedTaskIds) {
+            void queryClient.invalidateQueries(trpc.task.get.queryFilter({ projectId, taskId }));
+            void queryClient.invalidateQueries(trpc.task.history.queryFilter({ projectId, taskId }));
+          }
         },
       },
     ),

@@ -1,4 +1,4 @@
-import { columnTasks } from "../../domain";
+import { type BoardTask, columnTasks } from "../../domain";
 import type { Role } from "../../domain/events/fields";
 import type { Db } from "../../eventstore";
 import type { LoadedBoard } from "../../projections/board";
@@ -6,18 +6,28 @@ import { usersByIds } from "../../projections/users";
 
 /** The board as the UI draws it: columns in order, each with its live tasks in rank order. */
 export async function boardView(db: Db, board: LoadedBoard, role: Role) {
-  const members = await usersByIds(db, Object.keys(board.members));
   return {
-    project: { id: board.project.id, name: board.project.name, version: board.projectVersion },
+    project: projectView(board),
     role,
     position: board.position,
-    members: members.map((m) => ({ ...m, role: board.members[m.id]! })),
-    columns: board.columns.map((column) => ({
-      ...column,
-      tasks: columnTasks(board, column.id).map((task) => ({ ...task, version: board.taskVersions[task.id] ?? 0 })),
-    })),
-    archived: Object.values(board.tasks)
-      .filter((t) => t.archived)
-      .map((task) => ({ id: task.id, title: task.title, columnId: task.columnId, version: board.taskVersions[task.id] ?? 0 })),
+    members: await membersView(db, board),
+    columns: board.columns.map((column) => ({ ...column, tasks: columnTasks(board, column.id).map((task) => cardView(board, task)) })),
+    archived: archivedView(board),
   };
+}
+
+export const projectView = (board: LoadedBoard) => ({ id: board.project.id, name: board.project.name, version: board.projectVersion });
+
+export async function membersView(db: Db, board: LoadedBoard) {
+  const members = await usersByIds(db, Object.keys(board.members));
+  return members.map((m) => ({ ...m, role: board.members[m.id]! }));
+}
+
+/** A card carries its task's stream version: what the client sends back as expectedVersion. */
+export const cardView = (board: LoadedBoard, task: BoardTask) => ({ ...task, version: board.taskVersions[task.id] ?? 0 });
+
+export function archivedView(board: LoadedBoard) {
+  return Object.values(board.tasks)
+    .filter((t) => t.archived)
+    .map((task) => ({ id: task.id, title: task.title, columnId: task.columnId, version: board.taskVersions[task.id] ?? 0 }));
 }

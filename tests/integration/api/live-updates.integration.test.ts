@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { applyBoardPatch } from "../../../components/board/board-patch";
+import type { BoardPatch, BoardResync } from "../../../server/api/board/patch";
 import { cmd, signedUpUser } from "../helpers/api";
+
+/** A tracked() value arrives as [id, data]; the id is what the client sends back as Last-Event-ID. */
+type Change = [string, BoardPatch | BoardResync];
+
+function patchOf([, data]: Change): BoardPatch {
+  if (data.kind !== "patch") throw new Error(`expected a patch, got ${data.kind}`);
+  return data;
+}
 
 /** Reads the next value of a subscription, or fails after the timeout. */
 async function nextWithin<T>(iterator: AsyncIterator<T>, ms = 5000): Promise<T> {
@@ -24,14 +34,44 @@ describe("live board updates (LISTEN/NOTIFY → subscription)", () => {
     // A change in another project must not wake this subscriber; the one in its project must.
     await alice.caller.task.create({ ...cmd(), projectId: otherProject, columnId: other.columns[0]!.id, title: "Not this one" });
     const created = await alice.caller.task.create({ ...cmd(), projectId, columnId: board.columns[0]!.id, title: "Hello" });
-    // A tracked() value: [id, data] — the id is what the client sends back as Last-Event-ID.
-    const [id, data] = (await first) as unknown as [string, { position: number }];
-    expect(data.position).toBe(created.position);
-    expect(id).toBe(String(created.position));
+    const change = (await first) as unknown as Change;
+    const patch = patchOf(change);
+    expect(change[0]).toBe(String(created.position));
+    expect(patch).toMatchObject({ basePosition: board.position, position: created.position, changedTaskIds: [created.taskId] });
+    expect(patch.tasks.map((t) => t.title)).toEqual(["Hello"]);
+    expect(applyBoardPatch(board, patch)).toEqual(await alice.caller.board.get({ projectId }));
     controller.abort();
   });
 
-  it("catches a reconnecting client up on what it missed", async () => {
+  it("sends patches that turn the drawn board into the board now: moves, edits, archiving, columns", async () => {
+    const alice = await signedUpUser("Alice");
+    const { projectId } = await alice.caller.project.create({ ...cmd(), name: "Patched" });
+    const start = await alice.caller.board.get({ projectId });
+    const [todo, doing] = start.columns;
+    const a = await alice.caller.task.create({ ...cmd(), projectId, columnId: todo!.id, title: "A" });
+    const b = await alice.caller.task.create({ ...cmd(), projectId, columnId: todo!.id, title: "B" });
+    let drawn = await alice.caller.board.get({ projectId });
+
+    const controller = new AbortController();
+    const iterator = (await alice.subscriber(controller.signal).board.changes({ projectId }))[Symbol.asyncIterator]();
+    const steps = [
+      () => alice.caller.task.move({ ...cmd(), projectId, taskId: b.taskId, expectedVersion: 1, toColumnId: doing!.id, afterTaskId: null, overrideWipLimit: false }),
+      () => alice.caller.task.rename({ ...cmd(), projectId, taskId: a.taskId, expectedVersion: 1, title: "A, renamed" }),
+      () => alice.caller.task.archive({ ...cmd(), projectId, taskId: a.taskId, expectedVersion: 2 }),
+      () => alice.caller.column.rename({ ...cmd(), projectId, columnId: doing!.id, name: "Doing" }),
+    ];
+    for (const step of steps) {
+      await step();
+      const patch = patchOf((await nextWithin(iterator)) as unknown as Change);
+      const patched = applyBoardPatch(drawn, patch);
+      const now = await alice.caller.board.get({ projectId });
+      expect(patched).toEqual(now);
+      drawn = now;
+    }
+    controller.abort();
+  });
+
+  it("tells a reconnecting client to refetch, since what it missed is not known", async () => {
     const alice = await signedUpUser("Alice");
     const { projectId, position } = await alice.caller.project.create({ ...cmd(), name: "Resume" });
     const board = await alice.caller.board.get({ projectId });
@@ -39,8 +79,8 @@ describe("live board updates (LISTEN/NOTIFY → subscription)", () => {
 
     const controller = new AbortController();
     const stream = await alice.subscriber(controller.signal).board.changes({ projectId, lastEventId: String(position) });
-    const [, data] = (await nextWithin(stream[Symbol.asyncIterator]())) as unknown as [string, { position: number }];
-    expect(data.position).toBe(created.position);
+    const [, data] = (await nextWithin(stream[Symbol.asyncIterator]())) as unknown as Change;
+    expect(data).toEqual({ kind: "resync", position: created.position });
     controller.abort();
   });
 
@@ -57,8 +97,7 @@ describe("live board updates (LISTEN/NOTIFY → subscription)", () => {
     const created = await alice.caller.task.create({ ...cmd(), projectId, columnId: board.columns[0]!.id, title: "Later" });
     const result = await Promise.race([next, new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no update")), 5000))]);
     expect(result.done).toBe(false);
-    const [, data] = result.value as unknown as [string, { position: number }];
-    expect(data.position).toBe(created.position);
+    expect(patchOf(result.value as unknown as Change).position).toBe(created.position);
     controller.abort();
   });
 });

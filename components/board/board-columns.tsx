@@ -20,7 +20,7 @@ import { arrayMove, sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import { useMemo, useRef, useState } from "react";
 import { AddColumnForm } from "./add-column-form";
 import { BoardColumn } from "./board-column";
-import { type ColumnItems, columnOf, itemsOf, slotOf } from "./board-moves";
+import { type ColumnItems, columnOf, itemsOf, keepUnchangedLists, slotOf } from "./board-moves";
 import { useBoardSession } from "./board-session";
 import { DraggedTaskCard } from "./task-card";
 
@@ -37,7 +37,7 @@ export function BoardColumns() {
   const { board, canManage, moveTask, filter } = useBoardSession();
   const [dragItems, setDragItems] = useState<ColumnItems | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
-  const shownItems = itemsOf(board, filter.matches);
+  const shownItems = useStableLists(itemsOf(board, filter.matches));
   const items = dragItems ?? shownItems;
   const justPickedUp = useRef(false);
 
@@ -164,4 +164,14 @@ export function BoardColumns() {
       <DragOverlay>{activeTask ? <DraggedTaskCard task={activeTask} /> : null}</DragOverlay>
     </DndContext>
   );
+}
+
+/** The lists of `next`, keeping the arrays of the previous render for columns whose ids did not change. */
+function useStableLists(next: ColumnItems): ColumnItems {
+  const [kept, setKept] = useState(next);
+  const merged = keepUnchangedLists(kept, next);
+  const keys = Object.keys(merged);
+  const changed = keys.length !== Object.keys(kept).length || keys.some((key) => merged[key] !== kept[key]);
+  if (changed) setKept(merged);
+  return changed ? merged : kept;
 }

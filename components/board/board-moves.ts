@@ -8,6 +8,19 @@ export function itemsOf(board: BoardData, shown: (task: BoardTask) => boolean): 
   return Object.fromEntries(board.columns.map((column) => [column.id, column.tasks.filter(shown).map((task) => task.id)]));
 }
 
+/**
+ * `next`, with each column's list taken from `previous` where it holds the same ids: drag and drop redraws
+ * every card of a column whose list is a new array, so a change redraws only the columns it touched.
+ */
+export function keepUnchangedLists(previous: ColumnItems, next: ColumnItems): ColumnItems {
+  const kept: ColumnItems = {};
+  for (const [columnId, ids] of Object.entries(next)) {
+    const before = previous[columnId];
+    kept[columnId] = before && before.length === ids.length && before.every((id, i) => id === ids[i]) ? before : ids;
+  }
+  return kept;
+}
+
 export function columnOf(items: ColumnItems, id: string): string | undefined {
   if (id in items) return id;
   return Object.keys(items).find((columnId) => items[columnId]!.includes(id));

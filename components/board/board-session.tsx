@@ -28,6 +28,20 @@ export type BoardSession = {
 
 export const BoardSessionContext = createContext<BoardSession | null>(null);
 
+/**
+ * The part of the session a card needs, which stays the same while the board's data changes: cards read
+ * this instead of the whole session, so a live change redraws only the cards it touched.
+ */
+export type CardSession = Pick<BoardSession, "canEdit" | "today" | "memberById" | "openTask">;
+
+export const CardSessionContext = createContext<CardSession | null>(null);
+
+export function useCardSession(): CardSession {
+  const session = use(CardSessionContext);
+  if (!session) throw new Error("useCardSession must be used inside a board");
+  return session;
+}
+
 export function useBoardSession(): BoardSession {
   const session = use(BoardSessionContext);
   if (!session) throw new Error("useBoardSession must be used inside a board");

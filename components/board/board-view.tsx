@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { TimeTravelBoard } from "@/components/time-travel/time-travel-board";
 import { useTRPC } from "@/components/trpc/context";
 import { errorCode, errorMessage } from "@/components/trpc/errors";
@@ -11,7 +11,7 @@ import { BoardColumns } from "./board-columns";
 import { BoardFilterBar } from "./board-filter-bar";
 import { isFiltering, taskMatcher } from "./board-filters";
 import { BoardHeader } from "./board-header";
-import { type BoardSession, BoardSessionContext } from "./board-session";
+import { type BoardSession, BoardSessionContext, type CardSession, CardSessionContext } from "./board-session";
 import { BoardSkeleton } from "./board-skeleton";
 import { localToday } from "./format";
 import { type Notice, NoticeBar } from "./notice";
@@ -43,8 +43,11 @@ function LoadedBoard({ projectId, data }: { projectId: string; data: BoardData }
   const live = useLiveUpdates(projectId);
   const { moveTask, withPendingMoves } = useTaskMoves(projectId, versions, setNotice);
   const board = withPendingMoves(data);
-  const members = new Map(board.members.map((m) => [m.id, m]));
   const canEdit = canEditTasks(board.role);
+  const card = useMemo<CardSession>(() => {
+    const members = new Map(board.members.map((m) => [m.id, m]));
+    return { canEdit, today, memberById: (id) => (id ? members.get(id) : undefined), openTask: setOpenTaskId };
+  }, [board.members, canEdit, today]);
   const { filters, setFilters } = useBoardFilters();
   const [newTaskRequest, setNewTaskRequest] = useState(0);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
@@ -65,40 +68,42 @@ function LoadedBoard({ projectId, data }: { projectId: string; data: BoardData }
     live,
     filter: { active: isFiltering(filters), matches: taskMatcher(filters) },
     newTaskRequest,
-    memberById: (id) => (id ? members.get(id) : undefined),
+    memberById: card.memberById,
     moveTask,
     openTask: setOpenTaskId,
   };
 
   return (
     <BoardSessionContext value={session}>
-      <title>{`${board.project.name} · Chronoboard`}</title>
-      <div className="px-4 py-5 sm:px-6">
-        <BoardHeader />
-        <TimeTravelBoard>
-          <BoardFilterBar
-            filters={filters}
-            onChange={setFilters}
-            searchRef={searchRef}
-            onShowShortcuts={() => setShortcutsOpen(true)}
-          />
-          <BoardColumns />
-          <ArchivedSection showNotice={setNotice} />
-        </TimeTravelBoard>
-      </div>
-      {/* While the task panel is open the page behind it is inert, so the panel shows the notice instead. */}
-      <NoticeBar
-        notice={openTaskId ? null : notice}
-        onDismiss={() => setNotice(null)}
-        className="fixed inset-x-0 bottom-4 z-30 mx-auto w-[min(36rem,calc(100%-2rem))] empty:hidden"
-      />
-      <TaskDetailDialog
-        taskId={openTaskId}
-        onClose={() => setOpenTaskId(null)}
-        notice={notice}
-        onDismissNotice={() => setNotice(null)}
-      />
-      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      <CardSessionContext value={card}>
+        <title>{`${board.project.name} · Chronoboard`}</title>
+        <div className="px-4 py-5 sm:px-6">
+          <BoardHeader />
+          <TimeTravelBoard>
+            <BoardFilterBar
+              filters={filters}
+              onChange={setFilters}
+              searchRef={searchRef}
+              onShowShortcuts={() => setShortcutsOpen(true)}
+            />
+            <BoardColumns />
+            <ArchivedSection showNotice={setNotice} />
+          </TimeTravelBoard>
+        </div>
+        {/* While the task panel is open the page behind it is inert, so the panel shows the notice instead. */}
+        <NoticeBar
+          notice={openTaskId ? null : notice}
+          onDismiss={() => setNotice(null)}
+          className="fixed inset-x-0 bottom-4 z-30 mx-auto w-[min(36rem,calc(100%-2rem))] empty:hidden"
+        />
+        <TaskDetailDialog
+          taskId={openTaskId}
+          onClose={() => setOpenTaskId(null)}
+          notice={notice}
+          onDismissNotice={() => setNotice(null)}
+        />
+        <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      </CardSessionContext>
     </BoardSessionContext>
   );
 }

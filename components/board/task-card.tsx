@@ -2,8 +2,8 @@
 
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import type { KeyboardEvent } from "react";
-import { useBoardSession } from "./board-session";
+import { type KeyboardEvent, memo } from "react";
+import { useCardSession } from "./board-session";
 import { formatDueDate, initials, priorityLabel, priorityTone } from "./format";
 import { CalendarIcon, CommentIcon, PriorityIcon } from "./icons";
 import type { BoardTask } from "./types";
@@ -13,10 +13,10 @@ const cardClass =
 
 /**
  * A card in a column. Editors can drag it (mouse, touch, or Space then the arrow keys); Enter or a click
- * opens the task. Viewers get the same card without the drag handling.
+ * opens the task. Viewers get the same card without the drag handling. Redrawn only when its task changes.
  */
-export function SortableTaskCard({ task }: { task: BoardTask }) {
-  const { canEdit, openTask } = useBoardSession();
+export const SortableTaskCard = memo(function SortableTaskCard({ task }: { task: BoardTask }) {
+  const { canEdit, openTask } = useCardSession();
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: task.id,
     data: { type: "task" },
@@ -50,7 +50,7 @@ export function SortableTaskCard({ task }: { task: BoardTask }) {
       </div>
     </li>
   );
-}
+});
 
 /** The card as it follows the pointer while dragging. */
 export function DraggedTaskCard({ task }: { task: BoardTask }) {
@@ -62,7 +62,7 @@ export function DraggedTaskCard({ task }: { task: BoardTask }) {
 }
 
 function TaskCardBody({ task }: { task: BoardTask }) {
-  const { memberById, today } = useBoardSession();
+  const { memberById, today } = useCardSession();
   const assignee = memberById(task.assigneeId);
   const overdue = task.dueDate !== null && task.dueDate < today;
 
@@ -85,11 +85,11 @@ function TaskCardBody({ task }: { task: BoardTask }) {
             {formatDueDate(task.dueDate, today)}
           </span>
         ) : null}
-        {task.comments.length > 0 ? (
+        {task.commentCount > 0 ? (
           <span className="inline-flex items-center gap-1 text-fg-muted">
             <CommentIcon className="size-3.5" />
-            {task.comments.length}
-            <span className="sr-only">{task.comments.length === 1 ? " comment" : " comments"}</span>
+            {task.commentCount}
+            <span className="sr-only">{task.commentCount === 1 ? " comment" : " comments"}</span>
           </span>
         ) : null}
         {task.labels.map((label) => (

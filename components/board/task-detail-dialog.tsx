@@ -136,7 +136,7 @@ function TaskDetail({ taskId, onClose, notice, onDismissNotice }: { taskId: stri
               )}
             </section>
 
-            <TaskComments taskId={taskId} comments={detail.data?.task.comments ?? onBoard?.comments ?? []} canComment={!readOnly} />
+            <TaskComments taskId={taskId} comments={detail.data?.task.comments ?? []} canComment={!readOnly} />
 
             <TaskTimeline taskId={taskId} sentences={detail.data?.history} />
 

@@ -21,7 +21,7 @@ export function AsOfTaskDialog({ taskId, asOf, onClose }: { taskId: string | nul
         ["Assignee", memberById(task.assigneeId)?.name ?? "Nobody"],
         ["Due date", task.dueDate ? formatDueDate(task.dueDate, today) : "None"],
         ["Labels", task.labels.join(", ") || "None"],
-        ["Comments", String(task.comments.length)],
+        ["Comments", String(task.commentCount)],
       ]
     : [];
 

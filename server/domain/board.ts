@@ -10,10 +10,13 @@ import { initialTaskState, type TaskState } from "./task/state";
 type Envelope = { aggregateId: string; userId: string; timestamp: Date };
 export type BoardEventInput = (ProjectEvent | TaskEvent) & Envelope;
 
-export type BoardComment = { commentId: string; body: string; authorId: string; createdAt: Date };
+/**
+ * A task on the board. Cards show how many comments a task has, not the comments: keeping their text
+ * would make up most of a board's size (its snapshots, its as-of answers, what a browser downloads).
+ */
 export type BoardTask = Omit<TaskState, "comments"> & {
   id: string;
-  comments: BoardComment[];
+  commentCount: number;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -64,20 +67,13 @@ function evolveTaskPart(board: Board, event: TaskEvent & Envelope): Board {
     return board;
   }
 
-  const before: TaskState = existing ?? initialTaskState();
+  // Evolved without its earlier comments, so the comments after the event are the ones it added.
+  const before: TaskState = existing ? { ...existing, comments: [] } : initialTaskState();
   const { comments, ...after } = evolveTask(before, event);
   const task: BoardTask = {
     ...after,
     id,
-    // Keep the authors of earlier comments; a new one was written by this event's user.
-    comments: comments.map(
-      (comment) =>
-        existing?.comments.find((known) => known.commentId === comment.commentId) ?? {
-          ...comment,
-          authorId: event.userId,
-          createdAt: event.timestamp,
-        },
-    ),
+    commentCount: (existing?.commentCount ?? 0) + comments.length,
     createdAt: existing?.createdAt ?? event.timestamp,
     updatedAt: event.timestamp,
   };

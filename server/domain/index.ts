@@ -19,7 +19,6 @@ export { commandsToRevert } from "./task/revert";
 
 export {
   type Board,
-  type BoardComment,
   type BoardEventInput,
   type BoardTask,
   boardContext,

@@ -1,19 +1,17 @@
 import type { BoardTask } from "../domain";
 import { type Db, readStream } from "../eventstore";
-import { emptyLoadedBoard, foldBoard } from "./board";
-import { findBoardSnapshot } from "./board-snapshots";
+import { foldBoard } from "./board";
+import { type TaskComment, taskComments } from "./task-comments";
 
-export type TaskAsOf = BoardTask & { version: number };
+export type TaskAsOf = BoardTask & { version: number; comments: TaskComment[] };
 
 /**
- * A task as the board shows it (authors and times included), with its version, as of an instant or at a
- * version; null when it did not exist yet. It starts from the task as the newest board snapshot before
- * the target holds it (the decider's state lacks comment authors and times), then replays the task's own
- * stream after that version: one stream, so no late commit can slip between the two.
+ * A task as the board shows it, with its comments (authors and times included) and its version, as of an
+ * instant or at a version; null when it did not exist yet. A replay of the task's own stream up to the
+ * target: the comments need every event before it anyway.
  */
 export async function loadTaskAsOf(
   db: Db,
-  projectId: string,
   taskId: string,
   target: { until: Date } | { toVersion: number },
 ): Promise<TaskAsOf | null> {
@@ -22,20 +20,8 @@ export async function loadTaskAsOf(
   const until = "until" in target ? target.until : (await readStream(db, stream, { fromVersion: toVersion, toVersion }))[0]?.timestamp;
   if (!until) return null;
 
-  const snapshot = await findBoardSnapshot(db, projectId, until);
-  const known = snapshot?.board.tasks[taskId];
-  const knownVersion = snapshot?.board.taskVersions[taskId] ?? 0;
-  // Events sharing the target version's millisecond may be in the snapshot already: then start afresh.
-  const start =
-    known && (toVersion === undefined || knownVersion <= toVersion)
-      ? { ...emptyLoadedBoard, tasks: { [taskId]: known }, taskVersions: { [taskId]: knownVersion } }
-      : emptyLoadedBoard;
-  const events = await readStream(db, stream, {
-    fromVersion: (start.taskVersions[taskId] ?? 0) + 1,
-    toVersion,
-    until: toVersion === undefined ? until : undefined,
-  });
-  const board = foldBoard(events, start);
+  const events = await readStream(db, stream, { toVersion, until: toVersion === undefined ? until : undefined });
+  const board = foldBoard(events);
   const task = board.tasks[taskId];
-  return task ? { ...task, version: board.taskVersions[taskId]! } : null;
+  return task ? { ...task, version: board.taskVersions[taskId]!, comments: taskComments(events) } : null;
 }

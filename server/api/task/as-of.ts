@@ -24,6 +24,6 @@ export const taskAsOf = projectProcedure(readers)
     if (latest === undefined) throw notFound("Task");
     if (input.version !== undefined && input.version > latest) throw notFound("Task version");
     const asOf = input.asOf && notAfterNow(input.asOf);
-    const task = await loadTaskAsOf(ctx.db, input.projectId, input.taskId, asOf ? { until: asOf } : { toVersion: input.version! });
+    const task = await loadTaskAsOf(ctx.db, input.taskId, asOf ? { until: asOf } : { toVersion: input.version! });
     return task ? { asOf: asOf ?? null, exists: true as const, task } : { asOf: asOf ?? null, exists: false as const };
   });

@@ -1,11 +1,12 @@
 import { Id } from "../../domain/events/fields";
 import { readStream, toDomainEvent } from "../../eventstore";
+import { taskComments } from "../../projections/task-comments";
 import { userNames } from "../../projections/users";
 import { notFound } from "../errors";
 import { projectProcedure, readers } from "../project-procedure";
 import { z } from "zod";
 
-/** One task with its version and its whole history, newest last. */
+/** One task with its comments, its version and its whole history, newest last. */
 export const getTask = projectProcedure(readers)
   .input(z.object({ taskId: Id }))
   .query(async ({ ctx, input }) => {
@@ -14,7 +15,7 @@ export const getTask = projectProcedure(readers)
     const events = await readStream(ctx.db, { aggregateType: "task", aggregateId: input.taskId });
     const nameOf = await userNames(ctx.db, events.map((e) => e.metadata.userId));
     return {
-      task,
+      task: { ...task, comments: taskComments(events) },
       version: ctx.board.taskVersions[input.taskId] ?? 0,
       history: events.map((e) => ({
         eventId: e.eventId,

@@ -72,17 +72,21 @@ describe("time travel over the API", () => {
     const { alice, projectId, taskId } = await projectWithTask();
     const beforeRename = await instantBetween();
     await alice.caller.task.rename({ ...cmd(), projectId, taskId, title: "Renamed" });
+    await alice.caller.task.comment({ ...cmd(), projectId, taskId, body: "Renamed it" });
 
     const atOne = await alice.caller.task.asOf({ projectId, taskId, version: 1 });
     expect(atOne).toMatchObject({ asOf: null, exists: true, task: { id: taskId, title: "Write the plan", version: 1, labels: ["docs"] } });
     expect(await alice.caller.task.asOf({ projectId, taskId, asOf: beforeRename })).toEqual({ ...atOne, asOf: beforeRename });
     const now = await alice.caller.task.asOf({ projectId, taskId, asOf: new Date() });
     const onBoard = (await alice.caller.board.get({ projectId })).columns[0]!.tasks[0];
-    expect(now.exists && now.task).toEqual(onBoard);
+    const { task: detail } = await alice.caller.task.get({ projectId, taskId });
+    expect(now.exists && now.task).toEqual({ ...onBoard, comments: detail.comments });
+    expect(detail.comments).toMatchObject([{ body: "Renamed it", authorId: alice.user.id }]);
+    expect(atOne.exists && atOne.task.comments).toEqual([]);
 
     const [created] = await readStream(getPool(), { aggregateType: "task", aggregateId: taskId });
     expect(await alice.caller.task.asOf({ projectId, taskId, asOf: new Date(created!.timestamp.getTime() - 1) })).toMatchObject({ exists: false });
-    expect(await codeOf(alice.caller.task.asOf({ projectId, taskId, version: 3 }))).toBe("NOT_FOUND");
+    expect(await codeOf(alice.caller.task.asOf({ projectId, taskId, version: 4 }))).toBe("NOT_FOUND");
     expect(await codeOf(alice.caller.task.asOf({ projectId, taskId }))).toBe("BAD_REQUEST");
     expect(await codeOf(alice.caller.task.asOf({ projectId, taskId, version: 1, asOf: new Date() }))).toBe("BAD_REQUEST");
     const elsewhere = await projectWithTask();

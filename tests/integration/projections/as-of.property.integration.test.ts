@@ -2,11 +2,18 @@ import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { boardContext, columnTasks, DomainError, rankBetween, type TaskCommand, taskDecider } from "../../../server/domain";
-import { appendToStream, backgroundWorkDone, readStream, snapshotAggregate, snapshotPolicy } from "../../../server/eventstore";
+import { appendToStream, backgroundWorkDone, readStream, snapshotAggregate, snapshotPolicy, type StoredEvent } from "../../../server/eventstore";
 import { foldBoard, loadBoard, snapshotBoard } from "../../../server/projections/board";
 import { loadTaskAsOf } from "../../../server/projections/task-as-of";
 import { metadata, testPool } from "../helpers/db";
 import { minute, naiveBoardAsOf, projectHistory } from "../helpers/history";
+
+/** A task's comments as the stored TaskCommented events say, for comparing with the as-of answers. */
+function commentsOf(events: StoredEvent[]) {
+  return events
+    .filter((e) => e.eventType === "TaskCommented")
+    .map((e) => ({ ...(e.payload as { commentId: string; body: string }), authorId: e.metadata.userId, createdAt: e.timestamp }));
+}
 
 const pool = testPool();
 const defaults = { ...snapshotPolicy };
@@ -192,8 +199,10 @@ describe("as-of answers equal a full replay filtered by time", () => {
             expect(await loadBoard(pool, projectId, { until: instant })).toEqual(naive);
             for (const taskId of taskIds) {
               const task = naive.tasks[taskId];
-              expect(await loadTaskAsOf(pool, projectId, taskId, { until: instant })).toEqual(
-                task ? { ...task, version: naive.taskVersions[taskId] } : null,
+              const stream = await readStream(pool, { aggregateType: "task", aggregateId: taskId });
+              const comments = commentsOf(stream.filter((e) => e.timestamp <= instant));
+              expect(await loadTaskAsOf(pool, taskId, { until: instant })).toEqual(
+                task ? { ...task, version: naive.taskVersions[taskId], comments } : null,
               );
             }
           }
@@ -201,7 +210,8 @@ describe("as-of answers equal a full replay filtered by time", () => {
             const stream = await readStream(pool, { aggregateType: "task", aggregateId: taskId });
             for (const version of stream.map((e) => e.version)) {
               const naive = foldBoard(stream.slice(0, version));
-              expect(await loadTaskAsOf(pool, projectId, taskId, { toVersion: version })).toEqual({ ...naive.tasks[taskId], version });
+              const comments = commentsOf(stream.slice(0, version));
+              expect(await loadTaskAsOf(pool, taskId, { toVersion: version })).toEqual({ ...naive.tasks[taskId], version, comments });
             }
           }
         },

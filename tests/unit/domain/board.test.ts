@@ -75,7 +75,7 @@ describe("evolveBoard", () => {
     });
   });
 
-  it("folds a task's events into the same state the task aggregate has, plus id, authors and times", () => {
+  it("folds a task's events into the same state the task aggregate has, with a comment count, id and times", () => {
     const taskEvents: TaskEvent[] = [
       taskCreated(todo, "a0", "Write the spec"),
       { type: "TaskCommented", data: { commentId: comment1, body: "First" } },
@@ -91,10 +91,7 @@ describe("evolveBoard", () => {
       [task1]: {
         ...state,
         id: task1,
-        comments: [
-          { ...comments[0], authorId: "bob", createdAt: at(6) },
-          { ...comments[1], authorId: "alice", createdAt: at(8) },
-        ],
+        commentCount: comments.length,
         createdAt: at(5),
         updatedAt: at(9),
       },

@@ -10,13 +10,9 @@ import { initialTaskState, type TaskState } from "./task/state";
 type Envelope = { aggregateId: string; userId: string; timestamp: Date };
 export type BoardEventInput = (ProjectEvent | TaskEvent) & Envelope;
 
-/**
- * A task on the board. Cards show how many comments a task has, not the comments: keeping their text
- * would make up most of a board's size (its snapshots, its as-of answers, what a browser downloads).
- */
-export type BoardTask = Omit<TaskState, "comments"> & {
+/** A task on the board: its state (comments counted, not kept), its id and times. */
+export type BoardTask = TaskState & {
   id: string;
-  commentCount: number;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -67,13 +63,9 @@ function evolveTaskPart(board: Board, event: TaskEvent & Envelope): Board {
     return board;
   }
 
-  // Evolved without its earlier comments, so the comments after the event are the ones it added.
-  const before: TaskState = existing ? { ...existing, comments: [] } : initialTaskState();
-  const { comments, ...after } = evolveTask(before, event);
   const task: BoardTask = {
-    ...after,
+    ...evolveTask(existing ?? initialTaskState(), event),
     id,
-    commentCount: (existing?.commentCount ?? 0) + comments.length,
     createdAt: existing?.createdAt ?? event.timestamp,
     updatedAt: event.timestamp,
   };

@@ -13,7 +13,7 @@ export * from "./task/commands";
 export { decideTask } from "./task/decide";
 export { evolveTask } from "./task/evolve";
 export { taskDecider } from "./task/decider";
-export { initialTaskState, type TaskComment, type TaskState } from "./task/state";
+export { initialTaskState, type TaskState } from "./task/state";
 export { type FieldChange, taskChanges, taskFields } from "./task/changes";
 export { commandsToRevert } from "./task/revert";
 

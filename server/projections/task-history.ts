@@ -32,7 +32,8 @@ export async function taskHistory(db: Db, taskId: string): Promise<TaskChange[]>
   let state = initialTaskState();
   return events.map((event) => {
     const before = state;
-    state = evolveTask(state, toDomainEvent<TaskEvent>(event));
+    const domainEvent = toDomainEvent<TaskEvent>(event);
+    state = evolveTask(state, domainEvent);
     return {
       eventId: event.eventId,
       type: event.eventType as TaskEvent["type"],
@@ -43,7 +44,7 @@ export async function taskHistory(db: Db, taskId: string): Promise<TaskChange[]>
       userId: event.metadata.userId,
       correlationId: event.metadata.correlationId,
       cause: causeOf(event, causes),
-      changes: taskChanges(before, state),
+      changes: taskChanges(before, state, domainEvent),
     };
   });
 }

@@ -1,3 +1,4 @@
+import type { TaskEvent } from "../events";
 import type { TaskState } from "./state";
 
 /** The fields of a task that events change, in the order a history shows them. */
@@ -9,15 +10,12 @@ export type FieldChange =
   | { field: TaskField; before: unknown; after: unknown }
   | { field: "comment"; before: null; after: { commentId: string; body: string } };
 
-/** What changed between two states of a task. Before a task exists, every field is null. */
-export function taskChanges(before: TaskState, after: TaskState): FieldChange[] {
+/** What an event changed, from the task's states before and after it. Before a task exists, every field is null. */
+export function taskChanges(before: TaskState, after: TaskState, event: TaskEvent): FieldChange[] {
   const changes: FieldChange[] = taskFields
     .filter((field) => !before.exists || !sameValue(before[field], after[field]))
     .map((field) => ({ field, before: before.exists ? before[field] : null, after: after[field] }));
-  const known = new Set(before.comments.map((comment) => comment.commentId));
-  for (const comment of after.comments) {
-    if (!known.has(comment.commentId)) changes.push({ field: "comment", before: null, after: comment });
-  }
+  if (event.type === "TaskCommented") changes.push({ field: "comment", before: null, after: event.data });
   return changes;
 }
 

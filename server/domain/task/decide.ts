@@ -105,9 +105,8 @@ export function decideTask(input: TaskCommand, state: TaskState): TaskEvent[] {
       return [{ type: "TaskLabelRemoved", data: { label: command.label } }];
 
     case "CommentOnTask":
-      if (state.comments.some((comment) => comment.commentId === command.commentId)) {
-        throw new DomainError("This comment has already been posted");
-      }
+      // A comment id is derived from the command id (server/api), so posting it twice is a retry of the
+      // same command, which the event store answers idempotently.
       return [{ type: "TaskCommented", data: { commentId: command.commentId, body: command.body } }];
 
     case "ArchiveTask":

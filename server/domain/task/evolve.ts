@@ -4,7 +4,7 @@ import type { TaskState } from "./state";
 export function evolveTask(state: TaskState, event: TaskEvent): TaskState {
   switch (event.type) {
     case "TaskCreated":
-      return { ...state, exists: true, ...event.data, archived: false, comments: [] };
+      return { ...state, exists: true, ...event.data, archived: false, commentCount: 0 };
     case "TaskRenamed":
       return { ...state, title: event.data.title };
     case "TaskDescriptionChanged":
@@ -26,7 +26,7 @@ export function evolveTask(state: TaskState, event: TaskEvent): TaskState {
     case "TaskLabelRemoved":
       return { ...state, labels: state.labels.filter((label) => label !== event.data.label) };
     case "TaskCommented":
-      return { ...state, comments: [...state.comments, { commentId: event.data.commentId, body: event.data.body }] };
+      return { ...state, commentCount: state.commentCount + 1 };
     case "TaskArchived":
       return { ...state, archived: true };
     case "TaskRestored":

@@ -1,8 +1,5 @@
 import type { Priority } from "../events/fields";
 
-/** A comment's author is in the event's metadata, which evolve never sees; the board read side adds it. */
-export type TaskComment = { commentId: string; body: string };
-
 export type TaskState = {
   exists: boolean;
   projectId: string;
@@ -17,7 +14,11 @@ export type TaskState = {
   /** ISO date (YYYY-MM-DD). */
   dueDate: string | null;
   archived: boolean;
-  comments: TaskComment[];
+  /**
+   * Only how many: no decision reads a comment, and keeping them would make the state (and the time to load
+   * it) grow with the task's history. The comments themselves are read from the TaskCommented events.
+   */
+  commentCount: number;
 };
 
 export const initialTaskState = (): TaskState => ({
@@ -32,5 +33,5 @@ export const initialTaskState = (): TaskState => ({
   labels: [],
   dueDate: null,
   archived: false,
-  comments: [],
+  commentCount: 0,
 });

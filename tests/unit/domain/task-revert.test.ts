@@ -56,19 +56,23 @@ const command: fc.Arbitrary<TaskCommand> = fc.oneof(
 
 describe("taskChanges", () => {
   it("lists every field of a new task with before null", () => {
-    const created = run(initialTaskState(), [create]);
-    const changes = taskChanges(initialTaskState(), created);
+    const [event] = taskDecider.decide(create, initialTaskState());
+    const created = evolveTask(initialTaskState(), event!);
+    const changes = taskChanges(initialTaskState(), created, event!);
     expect(changes.map((c) => c.field)).toEqual([...taskFields]);
     expect(changes.find((c) => c.field === "title")).toEqual({ field: "title", before: null, after: "Plan" });
   });
 
   it("lists only what an event touched, before → after, and a new comment as added", () => {
     const created = run(initialTaskState(), [create]);
-    const edited = run(created, [{ type: "AddLabel", taskId, label: "bug" }]);
-    expect(taskChanges(created, edited)).toEqual([{ field: "labels", before: ["docs"], after: ["docs", "bug"] }]);
+    const [labelled] = taskDecider.decide({ type: "AddLabel", taskId, label: "bug" }, created);
+    const edited = evolveTask(created, labelled!);
+    expect(taskChanges(created, edited, labelled!)).toEqual([{ field: "labels", before: ["docs"], after: ["docs", "bug"] }]);
     const commentId = "00000000-0000-4000-8000-0000000000e1";
-    const commented = run(edited, [{ type: "CommentOnTask", taskId, commentId, body: "Hi" }]);
-    expect(taskChanges(edited, commented)).toEqual([{ field: "comment", before: null, after: { commentId, body: "Hi" } }]);
+    const [comment] = taskDecider.decide({ type: "CommentOnTask", taskId, commentId, body: "Hi" }, edited);
+    const commented = evolveTask(edited, comment!);
+    expect(commented.commentCount).toBe(1);
+    expect(taskChanges(edited, commented, comment!)).toEqual([{ field: "comment", before: null, after: { commentId, body: "Hi" } }]);
   });
 });
 

@@ -388,11 +388,6 @@ describe("CommentOnTask", () => {
       .when({ type: "CommentOnTask", taskId, commentId, body: " Looks good " })
       .then([{ type: "TaskCommented", data: { commentId, body: "Looks good" } }]));
 
-  it("refuses a comment id that was already used", () =>
-    given([created, { type: "TaskCommented", data: { commentId, body: "Looks good" } }])
-      .when({ type: "CommentOnTask", taskId, commentId, body: "Looks good" })
-      .thenThrows("This comment has already been posted"));
-
   it("refuses an empty comment", () =>
     given([created])
       .when({ type: "CommentOnTask", taskId, commentId, body: "\n" })
@@ -448,7 +443,7 @@ describe("evolveTask", () => {
       labels: ["tests"],
       dueDate: "2030-01-31",
       archived: true,
-      comments: [{ commentId, body: "On it" }],
+      commentCount: 1,
     });
   });
 

@@ -24,6 +24,7 @@ const input = z
 /** Cumulative flow, lead and cycle times, weekly throughput and time in column of a project, for any reader. */
 export const flowAnalytics = projectProcedure(readers)
   .input(input)
-  .query(({ ctx, input: { projectId, from, to, asOf, bucket } }) =>
-    loadFlow(ctx.db, projectId, { from, to, asOf: notAfterNow(asOf ?? new Date()), bucket }),
-  );
+  .query(async ({ ctx, input: { projectId, from, to, asOf, bucket } }) => ({
+    project: { id: projectId, name: ctx.board.project.name },
+    ...(await loadFlow(ctx.db, projectId, { from, to, asOf: notAfterNow(asOf ?? new Date()), bucket })),
+  }));

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { saveBlob } from "@/components/download/save-blob";
 
 export type DownloadState =
   | { phase: "idle" }
@@ -42,7 +43,7 @@ export function useExportDownload() {
         setState({ phase: "downloading", bytes, events: known });
       }
       const fileName = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? "chronoboard-audit.zip";
-      save(new Blob(chunks, { type: "application/zip" }), fileName);
+      saveBlob(new Blob(chunks, { type: "application/zip" }), fileName);
       setState({ phase: "done", fileName, bytes, events: known });
     } catch (error) {
       if (controller.signal.aborted) setState({ phase: "idle" });
@@ -51,13 +52,4 @@ export function useExportDownload() {
   }
 
   return { state, start, cancel: () => abort.current?.abort() };
-}
-
-function save(blob: Blob, fileName: string) {
-  const href = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = href;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }

@@ -6,6 +6,7 @@ import { TimeTravelToggle } from "@/components/time-travel/time-travel-toggle";
 import { useBoardSession } from "./board-session";
 import { initials, roleLabel } from "./format";
 import { ChevronIcon } from "./icons";
+import { buttonGhost } from "./ui";
 
 export function BoardHeader() {
   const { board, canEdit, live } = useBoardSession();
@@ -43,6 +44,9 @@ export function BoardHeader() {
       </ul>
       <nav aria-label="Project history" className="flex items-center gap-1">
         <TimeTravelToggle />
+        <Link href={`/projects/${board.project.id}/analytics`} className={buttonGhost}>
+          Analytics
+        </Link>
         <HistoryLinks projectId={board.project.id} role={board.role} />
       </nav>
     </div>

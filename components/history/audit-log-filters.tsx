@@ -80,7 +80,7 @@ export function AuditLogFilters({ filters, members, onChange }: { filters: Filte
   );
 }
 
-function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+export function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
   return (
     <div className="min-w-0 space-y-1">
       <label htmlFor={id} className={fieldLabel}>

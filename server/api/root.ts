@@ -1,3 +1,4 @@
+import { analyticsRouter } from "./analytics/router";
 import { auditRouter } from "./audit/router";
 import { boardAsOf } from "./board/as-of";
 import { boardChanges } from "./board/changes";
@@ -15,6 +16,7 @@ export const appRouter = router({
   board: router({ get: getBoard, asOf: boardAsOf, changes: boardChanges }),
   audit: auditRouter,
   projections: projectionsRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

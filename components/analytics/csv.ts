@@ -1,0 +1,13 @@
+import { stringify } from "csv-stringify/sync";
+import { saveBlob } from "@/components/download/save-blob";
+import type { NumbersTable } from "./types";
+
+/** RFC 4180 (CRLF, quoted where needed), instants in ISO 8601 UTC, with a byte order mark for spreadsheets. */
+export function toCsv({ header, rows }: NumbersTable): string {
+  const plain = rows.map((row) => row.map((cell) => (cell instanceof Date ? cell.toISOString() : (cell ?? ""))));
+  return `\ufeff${stringify([header, ...plain], { record_delimiter: "windows" })}`;
+}
+
+export function downloadCsv(fileName: string, table: NumbersTable) {
+  saveBlob(new Blob([toCsv(table)], { type: "text/csv;charset=utf-8" }), fileName);
+}

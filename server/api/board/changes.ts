@@ -1,6 +1,7 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { latestProjectPosition, projectNotifications } from "../../eventstore";
+import { trackLiveClient } from "../../metrics/hooks";
 import { projectProcedure, readers } from "../project-procedure";
 
 /**
@@ -12,6 +13,7 @@ export const boardChanges = projectProcedure(readers)
   .input(z.object({ lastEventId: z.string().regex(/^\d+$/).nullish() }))
   .subscription(async function* ({ ctx, input, signal }) {
     const abort = signal ?? new AbortController().signal;
+    trackLiveClient(abort);
     let seen = input.lastEventId ? Number(input.lastEventId) : ctx.board.position;
     const changes = await projectNotifications().subscribe(input.projectId, abort);
     const latest = await latestProjectPosition(ctx.db, input.projectId);

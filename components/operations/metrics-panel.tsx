@@ -49,6 +49,8 @@ export function MetricsPanel() {
     ...Object.fromEntries(projectors.map((p) => [`lag:${p}`, s.lagEvents[p] ?? null])),
   }));
   const last = samples.at(-1);
+  // An interval without appends has no latency: show the latest one measured.
+  const lastP95 = samples.findLast((s) => s.appendP95Ms !== null)?.appendP95Ms ?? null;
   const window = `the last ${Math.max(1, Math.round((samples.length * sampleEveryMs) / 60_000))} min`;
   const openLetters = deadLetters.reduce((sum, d) => sum + d.count, 0);
   const parked = deadLetters.filter((d) => d.status === "parked").reduce((sum, d) => sum + d.count, 0);
@@ -75,8 +77,8 @@ export function MetricsPanel() {
           format={decimal}
         />
         <MetricChart
-          title="Append latency"
-          value={last?.appendP95Ms != null ? `p95 ${milliseconds(last.appendP95Ms)}` : "–"}
+          title="Append latency (ms)"
+          value={lastP95 !== null ? `p95 ${milliseconds(lastP95)}` : "–"}
           summary={`Append latency over ${window}: average ${trend(points, "avg", milliseconds)}; p95 ${trend(points, "p95", milliseconds)}`}
           data={points}
           xKey="at"
@@ -139,7 +141,7 @@ export function MetricsPanel() {
             <caption className="sr-only">Current lag of each projector</caption>
             <thead className="text-left text-fg-muted">
               <tr>
-                <th scope="col" className="font-medium">Projector</th>
+                <th scope="col" className="text-left font-medium">Projector</th>
                 <th scope="col" className="text-right font-medium">Events behind</th>
                 <th scope="col" className="text-right font-medium">Oldest waiting</th>
               </tr>
@@ -147,7 +149,7 @@ export function MetricsPanel() {
             <tbody className="text-fg tabular-nums">
               {lag.map((l) => (
                 <tr key={l.projector}>
-                  <th scope="row" className="font-normal">{l.projector}</th>
+                  <th scope="row" className="text-left font-normal">{l.projector}</th>
                   <td className="text-right">{whole(l.events)}</td>
                   <td className="text-right">{l.events === 0 ? "caught up" : seconds(l.seconds)}</td>
                 </tr>

@@ -8,7 +8,8 @@ import { snapshotAggregate } from "../../../server/eventstore";
 import { projectorLag } from "../../../server/projections/health";
 import { catchUp } from "../../../server/projections/runner/batch";
 import { saveCheckpoint } from "../../../server/projections/runner/checkpoints";
-import type { Projector } from "../../../server/projections/runner/projector";
+import type { Projector, TableProjector } from "../../../server/projections/runner/projector";
+import { rebuild } from "../../../server/projections/runner/rebuild";
 import { taskDecider } from "../../../server/domain";
 import { cmd, signedUpUser } from "../helpers/api";
 import { until } from "../helpers/projections";
@@ -93,6 +94,22 @@ describe("GET /api/metrics", () => {
     expect(await value(token, "chronoboard_projector_events_total", labels)).toBe(taken);
     expect(await value(token, "chronoboard_projector_handler_errors_total", { ...labels, event_type: "TaskCreated" })).toBe(2);
     expect(await value(token, "chronoboard_dead_letters", { ...labels, status: "parked" })).toBe(1);
+  });
+
+  it("times a completed read-model rebuild", async () => {
+    const { token } = await operatorToken();
+    const table = `test_rebuild_${randomUUID().replaceAll("-", "")}`;
+    await pool.query(`CREATE TABLE ${table} (event_id uuid PRIMARY KEY)`);
+    const projectorOn = (into: string, name: string): TableProjector => ({
+      name,
+      table: into,
+      into: (other, otherName) => projectorOn(other, otherName),
+      handle: async () => {},
+    });
+    const projector = projectorOn(table, `test.rebuild.${table}`);
+    await rebuild(pool, projector);
+    expect(await value(token, "chronoboard_projection_rebuild_duration_seconds_count", { projector: projector.name })).toBe(1);
+    expect(await value(token, "chronoboard_projection_rebuild_duration_seconds_sum", { projector: projector.name })).toBeGreaterThan(0);
   });
 
   it("counts stored snapshots with their size, and the live clients while they follow a board", async () => {

@@ -28,7 +28,8 @@ const logged = t.middleware(({ ctx, path, type, next }) =>
     const started = performance.now();
     const result = await next();
     const ms = Math.round(performance.now() - started);
-    logger.info({ path, type, ms, ok: result.ok, ...(result.ok ? {} : { code: result.error.code }) }, "tRPC call");
+    const outcome = result.ok ? {} : { code: result.error.code };
+    logger.info({ path, type, ms, userId: ctx.user?.id, ok: result.ok, ...outcome }, "tRPC call");
     return result;
   }),
 );

@@ -33,7 +33,7 @@ interface Scenario {
   options: (next: () => number) => Partial<autocannon.Options>;
 }
 
-const get = (path: string, input: unknown) => ({ method: "GET" as const, path: `/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}` });
+const get = (path: string, input: unknown) => ({ method: "GET" as const, url: `${BASE}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}` });
 
 /** A POST whose body is made per request: every command needs its own command id. */
 const post = (path: string, input: (i: number) => unknown) => (next: () => number) => ({
@@ -69,7 +69,9 @@ export async function httpBench(pool: pg.Pool): Promise<Section[]> {
         // Tasks taken round-robin, so concurrent writes rarely meet on one task (a CONFLICT would count as an error).
         let counter = 0;
         const options = { url: BASE, headers: { cookie, "content-type": "application/json", origin: BASE }, connections, ...scenario.options(() => counter++) };
-        await autocannon({ ...options, duration: 2 }); // warm-up: compiled routes, plans, caches
+        // Warm-up (compiled routes, plans, caches), which must succeed: a failing request is not load.
+        const warm = await autocannon({ ...options, duration: 2 });
+        if (warm.non2xx + warm.errors > 0) throw new Error(`${scenario.name} fails: ${warm.non2xx} non-2xx answers, ${warm.errors} errors`);
         const r = await autocannon({ ...options, duration: SECONDS });
         const errors = r.non2xx + r.errors + r.timeouts;
         lines.push(`| \`${scenario.name}\` | ${scenario.does} | ${connections} | ${Math.round(r.requests.average)} | ${ms(r.latency.p50)} | ${ms(r.latency.p99)} | ${errors} of ${r.requests.total} |`);

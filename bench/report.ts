@@ -31,7 +31,7 @@ export async function writeReport(pool: pg.Pool, sections: Section[]): Promise<v
   const body = [...fresh.values(), ...kept.map(([, text]) => text)];
   const header = `# Benchmarks
 
-Produced by \`npm run bench\` (all benches; \`BENCH_ONLY=append,aggregate-load,board-as-of\` picks some, \`BENCH_FULL=1\`
+Produced by \`npm run bench\` (all benches; \`BENCH_ONLY=append,rebuild,http\` picks some, \`BENCH_FULL=1\`
 adds the full sizes). Each section names the command and time that produced it.
 
 Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version},

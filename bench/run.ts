@@ -1,19 +1,26 @@
 /**
  * `npm run bench`: every bench in one run (a fresh database, see scripts/with-db.ts), then BENCHMARKS.md.
  *
- *   BENCH_ONLY=append,aggregate-load,board-as-of,browser (a selection)  BENCH_FULL=1 (full sizes)  BENCH_SECONDS=5 (append)
+ *   BENCH_ONLY=append,aggregate-load,board-as-of,rebuild,export,http,browser (a selection)  BENCH_FULL=1 (full sizes)
+ *   BENCH_SECONDS=3 (append)  BENCH_SKIP_BUILD=1 (http and browser reuse .next)
  */
 import pg from "pg";
 import { aggregateLoadBench } from "./aggregate-load";
 import { appendBench } from "./append";
 import { boardAsOfBench } from "./board-as-of";
 import { browserBench } from "./browser";
+import { exportBench } from "./export";
+import { httpBench } from "./http";
+import { rebuildBench } from "./rebuild";
 import { type Section, writeReport } from "./report";
 
 const benches: Record<string, (pool: pg.Pool) => Promise<Section[]>> = {
   append: appendBench,
   "aggregate-load": aggregateLoadBench,
   "board-as-of": boardAsOfBench,
+  rebuild: rebuildBench,
+  export: exportBench,
+  http: httpBench,
   browser: browserBench,
 };
 

@@ -4,6 +4,7 @@ import { boardAsOf } from "./board/as-of";
 import { boardChanges } from "./board/changes";
 import { getBoard } from "./board/get";
 import { columnRouter } from "./column/router";
+import { metricsRouter } from "./metrics/router";
 import { projectRouter } from "./project/router";
 import { projectionsRouter } from "./projections/router";
 import { taskRouter } from "./task/router";
@@ -17,6 +18,7 @@ export const appRouter = router({
   audit: auditRouter,
   projections: projectionsRouter,
   analytics: analyticsRouter,
+  metrics: metricsRouter,
 });
 
 export type AppRouter = typeof appRouter;

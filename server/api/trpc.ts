@@ -1,5 +1,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
+import { logger, withCorrelationId } from "../log/logger";
 import type { Context } from "./context";
 import { errorData, toTRPCError } from "./errors";
 
@@ -21,7 +22,19 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapErrors);
+/** One log line per call, and the request's correlation id on every line written while serving it. */
+const logged = t.middleware(({ ctx, path, type, next }) =>
+  withCorrelationId(ctx.correlationId, async () => {
+    const started = performance.now();
+    const result = await next();
+    const ms = Math.round(performance.now() - started);
+    const outcome = result.ok ? {} : { code: result.error.code };
+    logger.info({ path, type, ms, userId: ctx.user?.id, ok: result.ok, ...outcome }, "tRPC call");
+    return result;
+  }),
+);
+
+export const publicProcedure = t.procedure.use(logged).use(mapErrors);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });

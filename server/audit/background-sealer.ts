@@ -1,4 +1,5 @@
 import { getPool } from "../db/pool";
+import { logger } from "../log/logger";
 import { followFeed } from "../eventstore";
 import { sealPending } from "./sealer";
 
@@ -17,9 +18,9 @@ export function startBackgroundSealer() {
   globalForSealer.chronoboardSealer = true;
   const seal = () => sealPending(getPool()).then(
     () => {},
-    (error: unknown) => console.error("audit sealer:", error),
+    (err: unknown) => logger.error({ err }, "audit sealer failed"),
   );
-  followFeed(seal, { pollMs: POLL_MS, signal: new AbortController().signal }).catch((error) =>
-    console.error("audit sealer stopped listening:", error),
+  followFeed(seal, { pollMs: POLL_MS, signal: new AbortController().signal }).catch((err) =>
+    logger.error({ err }, "audit sealer stopped listening"),
   );
 }

@@ -1,4 +1,5 @@
 import type { Db } from "./db";
+import { recordAppend } from "../metrics/hooks";
 import { announceChange } from "./change-announcer";
 import { isUniqueViolation } from "./db";
 import { ConcurrencyError, EventIdConflictError } from "./errors";
@@ -54,6 +55,7 @@ export async function appendToStream(db: Db, input: AppendInput): Promise<Append
   if (input.events.length === 0) throw new Error("appendToStream needs at least one event");
   const expected = input.expectedVersion === "any" ? null : input.expectedVersion;
   let row: AppendRow;
+  const started = performance.now();
   try {
     // Named: each connection plans the statement once and reuses the plan.
     const result = await db.query<AppendRow>({ name: "chronoboard.append", text: APPEND_SQL, values: [
@@ -87,6 +89,7 @@ export async function appendToStream(db: Db, input: AppendInput): Promise<Append
     rowToEvent({ ...e, position: String(e.position), timestamp: new Date(e.timestamp) }),
   );
   announceChange(db, input.projectId);
+  recordAppend(events, performance.now() - started);
   return resultOf(events, false);
 }
 

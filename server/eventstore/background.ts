@@ -1,3 +1,5 @@
+import { logger } from "../log/logger";
+
 const pending = new Set<Promise<void>>();
 
 /**
@@ -7,7 +9,7 @@ const pending = new Set<Promise<void>>();
 export function inBackground(what: string, work: () => Promise<void>): void {
   const done: Promise<void> = new Promise((resolve) => setImmediate(resolve))
     .then(work)
-    .catch((error: unknown) => console.error(`${what} failed:`, error))
+    .catch((err: unknown) => logger.error({ err }, `${what} failed`))
     .finally(() => pending.delete(done));
   pending.add(done);
 }

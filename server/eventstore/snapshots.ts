@@ -1,3 +1,4 @@
+import { recordSnapshot } from "../metrics/hooks";
 import type { Db } from "./db";
 import { MILLISECOND } from "./read";
 import type { StreamId } from "./types";
@@ -39,7 +40,8 @@ export async function readSnapshot<S>(db: Db, stream: StreamId, stateSchemaVersi
  * reads any more. A snapshot already stored at that version is replaced only by a newer schema.
  */
 export async function saveSnapshot(db: Db, stream: StreamId, stateSchemaVersion: number, snapshot: { version: number; state: unknown }) {
-  await db.query(
+  const json = JSON.stringify(snapshot.state);
+  const { rowCount } = await db.query(
     `WITH outdated AS (
        DELETE FROM snapshots
        WHERE aggregate_type = $1 AND aggregate_id = $2 AND state_schema_version < $3 AND version <> $4
@@ -48,7 +50,9 @@ export async function saveSnapshot(db: Db, stream: StreamId, stateSchemaVersion:
      VALUES ($1, $2, $4, $3, $5)
      ON CONFLICT (aggregate_type, aggregate_id, version) DO UPDATE
        SET state = EXCLUDED.state, state_schema_version = EXCLUDED.state_schema_version, taken_at = now()
-       WHERE snapshots.state_schema_version < EXCLUDED.state_schema_version`,
-    [stream.aggregateType, stream.aggregateId, stateSchemaVersion, snapshot.version, JSON.stringify(snapshot.state)],
+       WHERE snapshots.state_schema_version < EXCLUDED.state_schema_version
+     RETURNING 1`,
+    [stream.aggregateType, stream.aggregateId, stateSchemaVersion, snapshot.version, json],
   );
+  if (rowCount) recordSnapshot("aggregate", json);
 }

@@ -1,4 +1,5 @@
 import { getPool } from "../db/pool";
+import { logger } from "../log/logger";
 import { projectors } from "./registry";
 import { ProjectorRunner } from "./runner/runner";
 
@@ -14,6 +15,6 @@ export function startBackgroundProjectors() {
   for (const projector of Object.values(projectors)) {
     new ProjectorRunner(projector, { pool: getPool() })
       .start(new AbortController().signal)
-      .catch((error) => console.error(`projector ${projector.name} stopped listening:`, error));
+      .catch((err) => logger.error({ err, projector: projector.name }, "projector stopped listening"));
   }
 }

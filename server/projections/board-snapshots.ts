@@ -1,3 +1,4 @@
+import { recordSnapshot } from "../metrics/hooks";
 import { type Db, MILLISECOND, type ProjectCut, stateCache } from "../eventstore";
 import type { LoadedBoard } from "./board";
 import { decodeBoard, encodeBoard } from "./board-codec";
@@ -66,6 +67,7 @@ export async function saveBoardSnapshot(db: Db, projectId: string, snapshot: Boa
   );
   // Another process may have stored its own board at that instant, with its own visibility: cache only ours.
   if (rowCount) stateCache().set(cacheKey(projectId, snapshot.cut), snapshot.board, json.length);
+  if (rowCount) recordSnapshot("board", json);
 }
 
 function cacheKey(projectId: string, cut: ProjectCut): string {

@@ -1,6 +1,7 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { projectNotifications } from "../../eventstore";
+import { trackLiveClient } from "../../metrics/hooks";
 import { type LoadedBoard, loadBoard } from "../../projections/board";
 import { notFound } from "../errors";
 import { projectProcedure, readers } from "../project-procedure";
@@ -15,6 +16,7 @@ export const boardChanges = projectProcedure(readers)
   .input(z.object({ lastEventId: z.string().regex(/^\d+$/).max(20).nullish() }))
   .subscription(async function* ({ ctx, input, signal }) {
     const abort = signal ?? new AbortController().signal;
+    trackLiveClient(abort);
     const changes = await projectNotifications().subscribe(input.projectId, abort);
     // Loaded after subscribing, so nothing that commits in between is missed.
     let next = await loadBoard(ctx.db, input.projectId);

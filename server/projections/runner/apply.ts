@@ -1,4 +1,5 @@
 import type { StoredEvent } from "../../eventstore";
+import { recordHandlerError } from "../../metrics/hooks";
 import type { Projector, RetryPolicy, Tx } from "./projector";
 
 export interface Failure {
@@ -24,6 +25,7 @@ export async function applyWithRetries(tx: Tx, projector: Projector, event: Stor
       // the event's fault.
       await tx.query("ROLLBACK TO SAVEPOINT apply_event");
       error = caught instanceof Error ? caught.message : String(caught);
+      recordHandlerError(projector.name, event.eventType);
     }
   }
   return { error, attempts: policy.attempts };

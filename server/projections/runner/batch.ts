@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { recordProjectorBatch } from "../../metrics/hooks";
 import { checkpointOf, type FeedCheckpoint, readFeed } from "../../eventstore";
 import { applyWithRetries } from "./apply";
 import { readCheckpoint, saveCheckpoint } from "./checkpoints";
@@ -63,10 +64,12 @@ export async function runBatch(pool: pg.Pool, projector: Projector, policy: Retr
   const lost = () => {};
   client.on("error", lost);
   let failed = false;
+  const started = performance.now();
   try {
     await client.query("BEGIN");
     const result = await applyBatch(client, projector, policy);
     await client.query("COMMIT");
+    recordProjectorBatch(projector.name, result.count, performance.now() - started);
     return result;
   } catch (error) {
     failed = true;

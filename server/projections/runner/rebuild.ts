@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { recordRebuild } from "../../metrics/hooks";
 import { applyBatch, BATCH, type BatchResult, catchUp } from "./batch";
 import { defaultRetryPolicy, type Projector, type RetryPolicy, type TableProjector } from "./projector";
 
@@ -24,6 +25,7 @@ export async function rebuild(
   const fresh = `${projector.table}_rebuild`;
   const target = projector.into(fresh, `${projector.name}.rebuild`);
   const guard = await pool.connect();
+  const started = performance.now();
   try {
     const { rows } = await guard.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [
       `chronoboard.projector.rebuild:${projector.name}`,
@@ -44,6 +46,7 @@ export async function rebuild(
     };
     await catchUp(pool, target, retry, report);
     await swap(guard, projector, target, fresh, retry, report);
+    recordRebuild(projector.name, performance.now() - started);
     return events;
   } finally {
     await guard.query(`SELECT pg_advisory_unlock_all()`).catch(() => {});

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { databaseUrl } from "../../db/pool";
 import { followFeed } from "../../eventstore";
+import { logger } from "../../log/logger";
 import { catchUp } from "./batch";
 import { defaultRetryPolicy, type Projector, type RetryPolicy } from "./projector";
 
@@ -40,7 +41,7 @@ export class ProjectorRunner {
   /** Runs until the signal aborts, then gives up the lock. */
   async start(signal: AbortSignal): Promise<void> {
     signal.addEventListener("abort", () => void this.client?.end().catch(() => {}), { once: true });
-    const onError = this.options.onError ?? ((error: unknown) => console.error(`projector ${this.projector.name}:`, error));
+    const onError = this.options.onError ?? ((err: unknown) => logger.error({ err, projector: this.projector.name }, "projector batch failed"));
     const tick = async () => {
       try {
         if (!this.leader) await this.contend();

@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createContext } from "@/server/api/context";
 import { appRouter } from "@/server/api/root";
+import { logger } from "@/server/log/logger";
 
 const handler = (req: Request) =>
   fetchRequestHandler({
@@ -9,8 +10,10 @@ const handler = (req: Request) =>
     router: appRouter,
     createContext: () => createContext({ headers: req.headers }),
     // Expected answers (bad input, conflicts, not found) are the client's business; a server fault is logged.
-    onError: ({ error, path }) => {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error, error.cause);
+    onError: ({ error, path, ctx }) => {
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        logger.error({ err: error.cause ?? error, path, correlationId: ctx?.correlationId }, "tRPC procedure failed");
+      }
     },
   });
 

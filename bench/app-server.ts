@@ -1,0 +1,34 @@
+/**
+ * The built app (`next start`) on port 3400 against the bench database, for the benches that talk to it
+ * over HTTP. Built once per run (BENCH_SKIP_BUILD=1 reuses .next).
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+
+const PORT = 3400;
+export const BASE = `http://127.0.0.1:${PORT}`;
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  BETTER_AUTH_SECRET: "chronoboard-bench-secret-0123456789abcdef",
+  BETTER_AUTH_URL: BASE,
+  CHRONOBOARD_AUTH_RATE_LIMIT: "off",
+  LOG_LEVEL: "warn",
+};
+
+let built = Boolean(process.env.BENCH_SKIP_BUILD);
+
+/** Builds (once) and starts the production server; resolves once it answers. Kill the process when done. */
+export async function startServer(): Promise<ChildProcess> {
+  if (!built) {
+    const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env });
+    if (build.status !== 0) throw new Error("next build failed");
+    built = true;
+  }
+  const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], { stdio: "ignore", env });
+  for (let i = 0; i < 240; i++) {
+    if (await fetch(`${BASE}/sign-in`).then((r) => r.ok, () => false)) return server;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  server.kill();
+  throw new Error("the app did not start");
+}

@@ -1,0 +1,18 @@
+import { metricsSampler, SAMPLE_EVERY_MS } from "../../metrics/sampler";
+import { startMetricsSampler } from "../../projections/background-metrics";
+import { refreshHealthGauges } from "../../projections/health";
+import { snapshotsPerDay } from "../../projections/snapshot-counts";
+import { operatorProcedure } from "../operator-procedure";
+
+/** Days of snapshot counts the panel charts. */
+const SNAPSHOT_DAYS = 14;
+
+/**
+ * What the operations panel charts: this instance's recent samples (events/s, append latency, handler
+ * errors, dead letters, lag) and, from the database, the current lag, dead letters and snapshots per day.
+ */
+export const metricsPanel = operatorProcedure.query(async ({ ctx }) => {
+  startMetricsSampler();
+  const [health, snapshotDays] = await Promise.all([refreshHealthGauges(ctx.db), snapshotsPerDay(ctx.db, SNAPSHOT_DAYS)]);
+  return { sampleEveryMs: SAMPLE_EVERY_MS, samples: metricsSampler().samples(), ...health, snapshotDays };
+});

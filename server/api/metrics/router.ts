@@ -1,0 +1,4 @@
+import { router } from "../trpc";
+import { metricsPanel } from "./panel";
+
+export const metricsRouter = router({ panel: metricsPanel });

@@ -43,6 +43,9 @@ export function AppHeader() {
             <span className="hidden truncate text-sm text-fg-muted sm:inline" title={user.email}>
               {user.name || user.email}
             </span>
+            <Link href="/settings/tokens" className="rounded-md text-sm font-medium text-fg-muted underline-offset-4 hover:text-fg hover:underline">
+              API tokens
+            </Link>
             <button
               type="button"
               onClick={onSignOut}

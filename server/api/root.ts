@@ -6,6 +6,7 @@ import { columnRouter } from "./column/router";
 import { projectRouter } from "./project/router";
 import { projectionsRouter } from "./projections/router";
 import { taskRouter } from "./task/router";
+import { tokenRouter } from "./token/router";
 import { router } from "./trpc";
 
 export const appRouter = router({
@@ -15,6 +16,7 @@ export const appRouter = router({
   board: router({ get: getBoard, asOf: boardAsOf, changes: boardChanges }),
   audit: auditRouter,
   projections: projectionsRouter,
+  token: tokenRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,16 +2,15 @@ import { columnTasks } from "../../domain";
 import type { Role } from "../../domain/events/fields";
 import type { Db } from "../../eventstore";
 import type { LoadedBoard } from "../../projections/board";
-import { usersByIds } from "../../projections/users";
+import { membersWithRoles } from "../../projections/users";
 
 /** The board as the UI draws it: columns in order, each with its live tasks in rank order. */
 export async function boardView(db: Db, board: LoadedBoard, role: Role) {
-  const members = await usersByIds(db, Object.keys(board.members));
   return {
     project: { id: board.project.id, name: board.project.name, version: board.projectVersion },
     role,
     position: board.position,
-    members: members.map((m) => ({ ...m, role: board.members[m.id]! })),
+    members: await membersWithRoles(db, board.members),
     columns: board.columns.map((column) => ({
       ...column,
       tasks: columnTasks(board, column.id).map((task) => ({ ...task, version: board.taskVersions[task.id] ?? 0 })),

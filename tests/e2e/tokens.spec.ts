@@ -2,6 +2,7 @@ import { createProject } from "./board-helpers";
 import { expect, test } from "./fixtures";
 
 test("a personal API token is shown once, reads the HTTP API, and is refused once revoked", async ({ signedInPage: page, context, baseURL, playwright }) => {
+  test.setTimeout(60_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
   await createProject(page, "Token target");
   const projectId = page.url().split("/").pop()!;

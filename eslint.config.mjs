@@ -7,6 +7,8 @@ const config = [
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { varsIgnorePattern: "^_", argsIgnorePattern: "^_", caughtErrors: "none" }],
+      // User text (titles, descriptions, comments) is rendered as text, never as HTML.
+      "react/no-danger": "error",
     },
   },
   { ignores: [".next/**", ".data/**", "node_modules/**", "server/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },

@@ -5,7 +5,7 @@ import { createAuthClient } from "better-auth/react";
 /** Browser-side better-auth client; talks to /api/auth on the current origin. */
 export const authClient = createAuthClient();
 
-export const { useSession, signIn, signUp, signOut } = authClient;
+export const { useSession, signIn, signUp, signOut, revokeSessions } = authClient;
 
 /** A readable sentence for a failed better-auth call (server message first). */
 export function authErrorMessage(

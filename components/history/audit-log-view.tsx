@@ -41,9 +41,12 @@ export function AuditLogView({ projectId }: { projectId: string }) {
 
   const data = board.data;
   const tasks = new Map(data ? [...data.columns.flatMap((c) => c.tasks), ...data.archived].map((t) => [t.id, t.title]) : []);
+  const items = log.data?.pages.flatMap((page) => page.items);
+  // Membership events carry their member's name, so people who left are still named.
+  const formerMembers = new Map((items ?? []).flatMap((item) => (item.memberName ? [[(item.data as { userId: string }).userId, item.memberName] as const] : [])));
   const names: Names = {
     column: (id) => data?.columns.find((c) => c.id === id)?.name ?? "a removed column",
-    member: (id) => data?.members.find((m) => m.id === id)?.name ?? "a former member",
+    member: (id) => data?.members.find((m) => m.id === id)?.name ?? formerMembers.get(id) ?? "a former member",
     today: localToday(new Date()),
   };
   const subject = (item: AuditItem) => {
@@ -51,7 +54,6 @@ export function AuditLogView({ projectId }: { projectId: string }) {
     const columnId = (item.data as { columnId?: string }).columnId;
     return columnId ? `Column ${names.column(columnId)}` : "Project";
   };
-  const items = log.data?.pages.flatMap((page) => page.items);
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">

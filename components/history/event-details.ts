@@ -1,5 +1,5 @@
-import { priorityLabel } from "@/components/board/format";
-import type { Priority } from "@/components/board/types";
+import { priorityLabel, roleLabel } from "@/components/board/format";
+import type { Priority, Role } from "@/components/board/types";
 import type { Names } from "./field-values";
 
 /** One fact an event records: a field and its new value, with the old one where the event itself has it. */
@@ -38,9 +38,16 @@ export function eventDetails(type: string, data: Record<string, unknown>, names:
     if (key === "assigneeId" || key === "userId" || key === "ownerId") return names.member(String(raw));
     if (key === "toIndex") return String(Number(raw) + 1);
     if (key === "priority") return priorityLabel(raw as Priority);
+    if (key === "role") return roleLabel[raw as Role];
     const text = raw instanceof Date ? raw.toISOString() : typeof raw === "object" ? JSON.stringify(raw) : String(raw);
     return text.length > 80 ? `${text.slice(0, 79)}…` : text;
   };
+  if (type === "MemberRoleChanged") {
+    return [
+      { label: "Member", after: value("userId", data.userId) },
+      { label: "Role", before: roleLabel[data.previousRole as Role], after: roleLabel[data.role as Role] },
+    ];
+  }
   if (type === "TaskMoved") {
     const details: EventDetail[] = [{ label: "Column", before: value("fromColumnId", data.fromColumnId), after: value("toColumnId", data.toColumnId) }];
     return data.wipLimitOverridden === true ? [...details, { label: "WIP limit", after: "overridden" }] : details;

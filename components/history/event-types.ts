@@ -3,6 +3,8 @@ export const eventTypeLabels: Record<string, string> = {
   ProjectCreated: "Project created",
   ProjectRenamed: "Project renamed",
   MemberAdded: "Member added",
+  MemberRoleChanged: "Member role changed",
+  MemberRemoved: "Member removed",
   ColumnAdded: "Column added",
   ColumnRenamed: "Column renamed",
   ColumnMoved: "Column moved",

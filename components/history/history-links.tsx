@@ -7,10 +7,13 @@ import { buttonGhost } from "@/components/board/ui";
 /** The compliance export is for owners, admins and auditors (the audit page admits no one else). */
 export const canExportAudit = (role: Role) => role === "owner" || role === "admin" || role === "auditor";
 
-/** Links from a board to its history: the audit log for everyone, the compliance export for those allowed. */
+/** Links from a board to its members and history: the audit log for everyone, the compliance export for those allowed. */
 export function HistoryLinks({ projectId, role }: { projectId: string; role: Role }) {
   return (
     <>
+      <Link href={`/projects/${projectId}/members`} className={buttonGhost}>
+        Members
+      </Link>
       <Link href={`/projects/${projectId}/history`} className={buttonGhost}>
         History
       </Link>

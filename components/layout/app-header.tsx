@@ -3,16 +3,18 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { signOut, useSession } from "@/components/auth/auth-client";
+import { revokeSessions, signOut, useSession } from "@/components/auth/auth-client";
 
 export function AppHeader() {
   const router = useRouter();
   const { data: session, isPending } = useSession();
   const [signingOut, setSigningOut] = useState(false);
 
-  async function onSignOut() {
+  /** Signing out ends this session on the server; "everywhere" ends every session of the user (other browsers too). */
+  async function onSignOut(everywhere: boolean) {
     setSigningOut(true);
     try {
+      if (everywhere) await revokeSessions();
       await signOut();
     } finally {
       setSigningOut(false);
@@ -43,9 +45,20 @@ export function AppHeader() {
             <span className="hidden truncate text-sm text-fg-muted sm:inline" title={user.email}>
               {user.name || user.email}
             </span>
+            <Link href="/settings/tokens" className="rounded-md text-sm font-medium text-fg-muted underline-offset-4 hover:text-fg hover:underline">
+              API tokens
+            </Link>
             <button
               type="button"
-              onClick={onSignOut}
+              onClick={() => onSignOut(true)}
+              disabled={signingOut}
+              className="rounded-md text-sm font-medium text-fg-muted underline-offset-4 hover:text-fg hover:underline disabled:cursor-wait"
+            >
+              Sign out everywhere
+            </button>
+            <button
+              type="button"
+              onClick={() => onSignOut(false)}
               disabled={signingOut}
               className="inline-flex h-8 items-center rounded-md border border-border bg-surface px-3 text-sm font-medium text-fg shadow-xs transition-colors hover:bg-surface-muted disabled:cursor-wait disabled:opacity-70"
             >

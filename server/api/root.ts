@@ -8,6 +8,7 @@ import { metricsRouter } from "./metrics/router";
 import { projectRouter } from "./project/router";
 import { projectionsRouter } from "./projections/router";
 import { taskRouter } from "./task/router";
+import { tokenRouter } from "./token/router";
 import { router } from "./trpc";
 
 export const appRouter = router({
@@ -19,6 +20,7 @@ export const appRouter = router({
   projections: projectionsRouter,
   analytics: analyticsRouter,
   metrics: metricsRouter,
+  token: tokenRouter,
 });
 
 export type AppRouter = typeof appRouter;

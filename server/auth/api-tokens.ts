@@ -25,3 +25,18 @@ export async function userOfApiToken(token: string): Promise<SessionUser | null>
   await prisma.apiToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } });
   return { id: found.user.id, name: found.user.name, email: found.user.email };
 }
+
+/** The user's tokens, newest first, without their hashes; revoked ones are listed as such. */
+export async function listApiTokens(userId: string) {
+  return getPrisma().apiToken.findMany({
+    where: { userId },
+    select: { id: true, name: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+/** Revokes one of the user's own tokens; false when the user has no live token with that id. */
+export async function revokeApiToken(userId: string, id: string): Promise<boolean> {
+  const { count } = await getPrisma().apiToken.updateMany({ where: { id, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  return count === 1;
+}

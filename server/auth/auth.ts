@@ -1,18 +1,28 @@
-import { betterAuth } from "better-auth";
+import { type BetterAuthOptions, betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { getPrisma } from "../db/prisma";
+import { limitSignIn } from "./sign-in-limit";
+
+const rateLimited = process.env.CHRONOBOARD_AUTH_RATE_LIMIT !== "off";
 
 /** Email and password accounts; sessions live in the sessions table behind an httpOnly cookie. */
-export const auth = betterAuth({
+export const authOptions = {
   appName: "Chronoboard",
   database: prismaAdapter(getPrisma(), { provider: "postgresql" }),
   emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
   session: { expiresIn: 60 * 60 * 24 * 7 },
+  advanced: {
+    // Scripts cannot read the session cookie and other sites' forms and fetches do not carry it.
+    // better-auth adds Secure (and the __Secure- prefix) by itself when BETTER_AUTH_URL is https://.
+    defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+  },
   plugins: [nextCookies()],
-  // Browser tests sign up many users from 127.0.0.1 within seconds; everywhere else the limit stays on.
-  ...(process.env.CHRONOBOARD_AUTH_RATE_LIMIT === "off" ? { rateLimit: { enabled: false } } : {}),
-});
+  // Browser tests sign up many users from 127.0.0.1 within seconds; everywhere else the limits stay on.
+  ...(rateLimited ? { hooks: { before: limitSignIn } } : { rateLimit: { enabled: false } }),
+} satisfies BetterAuthOptions;
+
+export const auth = betterAuth(authOptions);
 
 export interface SessionUser {
   id: string;

@@ -1,3 +1,4 @@
+import type { Role } from "../domain/events/fields";
 import type { Db } from "../eventstore";
 
 export interface UserSummary {
@@ -22,4 +23,10 @@ export async function userNames(db: Db, ids: string[]): Promise<(id: string) => 
 export async function userByEmail(db: Db, email: string): Promise<UserSummary | null> {
   const { rows } = await db.query<UserSummary>(`SELECT id, name, email FROM users WHERE lower(email) = lower($1)`, [email]);
   return rows[0] ?? null;
+}
+
+/** A project's members (user id → role, as the board folds them) with their names and emails, by name. */
+export async function membersWithRoles(db: Db, roles: Record<string, Role>) {
+  const users = await usersByIds(db, Object.keys(roles));
+  return users.map((user) => ({ ...user, role: roles[user.id]! }));
 }

@@ -26,9 +26,9 @@ test("sign up, sign out, and sign in again with the same credentials", async ({ 
   await expect(page.getByRole("banner")).toContainText(account.name);
   await page.screenshot(shot("projects-after-sign-up"));
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
-  await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toHaveCount(0);
 
   // Signed out for real: the projects page sends us back.
   await page.goto("/");
@@ -110,4 +110,22 @@ test("the skip link moves focus to the main content", async ({ page }) => {
   await expect(skip).toBeVisible();
   await page.keyboard.press("Enter");
   await expect(page.locator("#main-content")).toBeFocused();
+});
+
+test("sign out everywhere ends the sessions in other browsers too", async ({ signedInPage: page, account, browser, baseURL }) => {
+  const elsewhere = await browser.newPage({ baseURL });
+  const signIn = await elsewhere.request.post("/api/auth/sign-in/email", {
+    data: { email: account.email, password: account.password },
+    headers: { origin: baseURL! },
+  });
+  expect(signIn.ok()).toBe(true);
+  await elsewhere.goto("/projects");
+  await expect(elsewhere.getByRole("heading", { level: 1 })).toContainText("Projects");
+
+  await page.goto("/projects");
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await elsewhere.goto("/projects");
+  await expect(elsewhere).toHaveURL(/\/sign-in$/);
+  await elsewhere.close();
 });

@@ -2,7 +2,7 @@ import { type BoardTask, columnTasks } from "../../domain";
 import type { Role } from "../../domain/events/fields";
 import type { Db } from "../../eventstore";
 import type { LoadedBoard } from "../../projections/board";
-import { usersByIds } from "../../projections/users";
+import { membersWithRoles } from "../../projections/users";
 
 /** The board as the UI draws it: columns in order, each with its live tasks in rank order. */
 export async function boardView(db: Db, board: LoadedBoard, role: Role) {
@@ -18,10 +18,7 @@ export async function boardView(db: Db, board: LoadedBoard, role: Role) {
 
 export const projectView = (board: LoadedBoard) => ({ id: board.project.id, name: board.project.name, version: board.projectVersion });
 
-export async function membersView(db: Db, board: LoadedBoard) {
-  const members = await usersByIds(db, Object.keys(board.members));
-  return members.map((m) => ({ ...m, role: board.members[m.id]! }));
-}
+export const membersView = (db: Db, board: LoadedBoard) => membersWithRoles(db, board.members);
 
 /** A card carries its task's stream version: what the client sends back as expectedVersion. */
 export const cardView = (board: LoadedBoard, task: BoardTask) => ({ ...task, version: board.taskVersions[task.id] ?? 0 });

@@ -24,7 +24,9 @@ export const auditLog = projectProcedure(readers)
   .query(async ({ ctx, input }) => {
     const { projectId, cursor, limit, ...filter } = input;
     const page = await readProjectLog(ctx.db, projectId, filter, { before: cursor ?? undefined, limit });
-    const nameOf = await userNames(ctx.db, page.events.map((e) => e.metadata.userId));
+    // Membership events name their subject too, who may have left the project since.
+    const subjects = page.events.flatMap((e) => memberOf(e.payload) ?? []);
+    const nameOf = await userNames(ctx.db, [...page.events.map((e) => e.metadata.userId), ...subjects]);
     return {
       items: page.events.map((e) => ({
         eventId: e.eventId,
@@ -38,9 +40,16 @@ export const auditLog = projectProcedure(readers)
         data: toDomainEvent(e).data,
         userId: e.metadata.userId,
         userName: nameOf(e.metadata.userId),
+        memberName: memberOf(e.payload) === null ? null : nameOf(memberOf(e.payload)!),
         correlationId: e.metadata.correlationId,
         causationId: e.metadata.causationId,
       })),
       nextCursor: page.nextCursor,
     };
   });
+
+/** The user a membership event is about. */
+function memberOf(payload: unknown): string | null {
+  const userId = (payload as { userId?: unknown }).userId;
+  return typeof userId === "string" ? userId : null;
+}

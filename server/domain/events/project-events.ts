@@ -5,6 +5,10 @@ import { ColumnName, ExportFormat, Id, Instant, Position, ProjectName, Projector
 export const ProjectCreated = defineEvent("ProjectCreated", 1, { name: ProjectName, ownerId: UserId });
 export const ProjectRenamed = defineEvent("ProjectRenamed", 1, { name: ProjectName });
 export const MemberAdded = defineEvent("MemberAdded", 1, { userId: UserId, role: Role });
+/** previousRole is kept so the log alone says what changed (who: the metadata's userId). */
+export const MemberRoleChanged = defineEvent("MemberRoleChanged", 1, { userId: UserId, previousRole: Role, role: Role });
+/** role is the one the member had until then. */
+export const MemberRemoved = defineEvent("MemberRemoved", 1, { userId: UserId, role: Role });
 export const ColumnAdded = defineEvent("ColumnAdded", 1, { columnId: Id, name: ColumnName, wipLimit: WipLimit });
 export const ColumnRenamed = defineEvent("ColumnRenamed", 1, { columnId: Id, name: ColumnName });
 /** toIndex is the column's place in the board's column order after the move (0 = first). */
@@ -37,6 +41,8 @@ export const projectEventSchemas = [
   ProjectCreated,
   ProjectRenamed,
   MemberAdded,
+  MemberRoleChanged,
+  MemberRemoved,
   ColumnAdded,
   ColumnRenamed,
   ColumnMoved,

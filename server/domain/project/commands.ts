@@ -14,6 +14,9 @@ export const CreateProject = command("CreateProject", {
 });
 export const RenameProject = command("RenameProject", { name: ProjectName });
 export const AddMember = command("AddMember", { userId: UserId, role: Role });
+/** actorId is who asks: only owners touch the owner role, owners and admins the others. */
+export const ChangeMemberRole = command("ChangeMemberRole", { actorId: UserId, userId: UserId, role: Role });
+export const RemoveMember = command("RemoveMember", { actorId: UserId, userId: UserId });
 /** New columns go to the end of the board; MoveColumn places them elsewhere. */
 export const AddColumn = command("AddColumn", { columnId: Id, name: ColumnName, wipLimit: WipLimit.default(null) });
 export const RenameColumn = command("RenameColumn", { columnId: Id, name: ColumnName });
@@ -36,6 +39,8 @@ export const ProjectCommand = z.discriminatedUnion("type", [
   CreateProject,
   RenameProject,
   AddMember,
+  ChangeMemberRole,
+  RemoveMember,
   AddColumn,
   RenameColumn,
   MoveColumn,

@@ -1,5 +1,6 @@
 import type { ProjectEvent } from "../events";
 import { DomainError } from "../errors";
+import type { Role } from "../events/fields";
 import { parseCommand } from "../parse-command";
 import { ProjectCommand } from "./commands";
 import type { Column, ProjectState } from "./state";
@@ -41,9 +42,26 @@ export function decideProject(input: ProjectCommand, state: ProjectState): Proje
       const currentRole = state.members[userId];
       if (currentRole === role) return [];
       if (currentRole) throw new DomainError(`This user is already a member of the project, as ${currentRole}`);
-      // Ownership is settled when the project is created; ownerId stays the single owner.
-      if (role === "owner") throw new DomainError("A project has only one owner");
+      // An owner is made from a member (ChangeMemberRole), where the caller's own role is checked.
+      if (role === "owner") throw new DomainError("Add the person with another role first, then make them an owner");
       return [{ type: "MemberAdded", data: { userId, role } }];
+    }
+
+    case "ChangeMemberRole": {
+      const { userId, role } = command;
+      const previousRole = memberRole(state, userId);
+      if (previousRole === role) return [];
+      checkMayManage(state, command.actorId, previousRole === "owner" || role === "owner");
+      if (previousRole === "owner") checkAnotherOwner(state);
+      return [{ type: "MemberRoleChanged", data: { userId, previousRole, role } }];
+    }
+
+    case "RemoveMember": {
+      const { userId } = command;
+      const role = memberRole(state, userId);
+      checkMayManage(state, command.actorId, role === "owner");
+      if (role === "owner") checkAnotherOwner(state);
+      return [{ type: "MemberRemoved", data: { userId, role } }];
     }
 
     case "AddColumn": {
@@ -104,6 +122,24 @@ export function decideProject(input: ProjectCommand, state: ProjectState): Proje
       return [{ type: "DeadLetterSkipped", data: { projector, eventId, reason } }];
     }
   }
+}
+
+function memberRole(state: ProjectState, userId: string): Role {
+  const role = state.members[userId];
+  if (!role) throw new DomainError("This user is not a member of the project");
+  return role;
+}
+
+/** Owners and admins manage members; granting or revoking the owner role is for owners only. */
+function checkMayManage(state: ProjectState, actorId: string, touchesOwner: boolean) {
+  const actorRole = state.members[actorId];
+  if (touchesOwner && actorRole !== "owner") throw new DomainError("Only an owner can grant or take away the owner role");
+  if (actorRole !== "owner" && actorRole !== "admin") throw new DomainError("Only owners and admins can manage members");
+}
+
+function checkAnotherOwner(state: ProjectState) {
+  const owners = Object.values(state.members).filter((role) => role === "owner").length;
+  if (owners < 2) throw new DomainError("A project needs at least one owner: make someone else an owner first");
 }
 
 function findColumn(state: ProjectState, columnId: string): Column {

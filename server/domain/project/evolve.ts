@@ -8,7 +8,12 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
     case "ProjectRenamed":
       return { ...state, name: event.data.name };
     case "MemberAdded":
+    case "MemberRoleChanged":
       return { ...state, members: { ...state.members, [event.data.userId]: event.data.role } };
+    case "MemberRemoved": {
+      const { [event.data.userId]: _removed, ...members } = state.members;
+      return { ...state, members };
+    }
     case "ColumnAdded": {
       const { columnId, name, wipLimit } = event.data;
       return { ...state, columns: [...state.columns, { id: columnId, name, wipLimit }] };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ProjectEvent } from "../../../server/domain/events";
+import type { Role } from "../../../server/domain/events/fields";
 import type { ProjectCommand } from "../../../server/domain/project/commands";
 import { projectDecider } from "../../../server/domain/project/decider";
 import { evolveProject } from "../../../server/domain/project/evolve";
@@ -144,15 +145,101 @@ describe("AddMember", () => {
       .when({ type: "AddMember", projectId, userId: "bob", role: "admin" })
       .thenThrows("This user is already a member of the project, as viewer"));
 
-  it("refuses a second owner", () =>
+  it("refuses to add someone as owner straight away", () =>
     given(created)
       .when({ type: "AddMember", projectId, userId: "bob", role: "owner" })
-      .thenThrows("A project has only one owner"));
+      .thenThrows("Add the person with another role first, then make them an owner"));
 
   it("refuses an unknown role", () =>
     given(created)
       .when({ type: "AddMember", projectId, userId: "bob", role: "boss" } as unknown as ProjectCommand)
       .thenThrows("Role must be one of: owner, admin, member, viewer, auditor"));
+});
+
+describe("ChangeMemberRole", () => {
+  const team: ProjectEvent[] = [
+    ...created,
+    { type: "MemberAdded", data: { userId: "bob", role: "admin" } },
+    { type: "MemberAdded", data: { userId: "carol", role: "member" } },
+    { type: "MemberAdded", data: { userId: "dan", role: "viewer" } },
+  ];
+  const change = (actorId: string, userId: string, role: Role) => ({ type: "ChangeMemberRole" as const, projectId, actorId, userId, role });
+
+  it("lets an admin change a member's role, recording the role before", () =>
+    given(team)
+      .when(change("bob", "carol", "auditor"))
+      .then([{ type: "MemberRoleChanged", data: { userId: "carol", previousRole: "member", role: "auditor" } }]));
+
+  it("lets an owner make a member an owner", () =>
+    given(team)
+      .when(change("alice", "carol", "owner"))
+      .then([{ type: "MemberRoleChanged", data: { userId: "carol", previousRole: "member", role: "owner" } }]));
+
+  it("does nothing when the member already has that role", () => given(team).when(change("bob", "carol", "member")).then([]));
+
+  it("refuses an admin granting the owner role", () =>
+    given(team).when(change("bob", "carol", "owner")).thenThrows("Only an owner can grant or take away the owner role"));
+
+  it("refuses an admin demoting an owner", () =>
+    given(team).when(change("bob", "alice", "admin")).thenThrows("Only an owner can grant or take away the owner role"));
+
+  it("refuses a member, viewer or non-member managing members", () => {
+    given(team).when(change("carol", "dan", "member")).thenThrows("Only owners and admins can manage members");
+    given(team).when(change("dan", "carol", "viewer")).thenThrows("Only owners and admins can manage members");
+    given(team).when(change("mallory", "carol", "viewer")).thenThrows("Only owners and admins can manage members");
+  });
+
+  it("refuses to demote the last owner, even by themselves", () =>
+    given(team)
+      .when(change("alice", "alice", "admin"))
+      .thenThrows("A project needs at least one owner: make someone else an owner first"));
+
+  it("lets an owner step down once there is another owner", () =>
+    given([...team, { type: "MemberRoleChanged", data: { userId: "bob", previousRole: "admin", role: "owner" } }])
+      .when(change("alice", "alice", "member"))
+      .then([{ type: "MemberRoleChanged", data: { userId: "alice", previousRole: "owner", role: "member" } }]));
+
+  it("refuses a user who is not a member", () =>
+    given(team).when(change("alice", "erin", "viewer")).thenThrows("This user is not a member of the project"));
+
+  it("refuses a user who was removed", () =>
+    given([...team, { type: "MemberRemoved", data: { userId: "carol", role: "member" } }])
+      .when(change("alice", "carol", "viewer"))
+      .thenThrows("This user is not a member of the project"));
+});
+
+describe("RemoveMember", () => {
+  const team: ProjectEvent[] = [
+    ...created,
+    { type: "MemberAdded", data: { userId: "bob", role: "admin" } },
+    { type: "MemberAdded", data: { userId: "carol", role: "member" } },
+  ];
+  const remove = (actorId: string, userId: string) => ({ type: "RemoveMember" as const, projectId, actorId, userId });
+
+  it("lets an admin remove a member, recording the role they had", () =>
+    given(team).when(remove("bob", "carol")).then([{ type: "MemberRemoved", data: { userId: "carol", role: "member" } }]));
+
+  it("refuses an admin removing an owner", () =>
+    given(team).when(remove("bob", "alice")).thenThrows("Only an owner can grant or take away the owner role"));
+
+  it("refuses a member removing someone", () =>
+    given(team).when(remove("carol", "bob")).thenThrows("Only owners and admins can manage members"));
+
+  it("refuses to remove the last owner", () =>
+    given(team).when(remove("alice", "alice")).thenThrows("A project needs at least one owner: make someone else an owner first"));
+
+  it("lets an owner remove another owner", () =>
+    given([...team, { type: "MemberRoleChanged", data: { userId: "bob", previousRole: "admin", role: "owner" } }])
+      .when(remove("alice", "bob"))
+      .then([{ type: "MemberRemoved", data: { userId: "bob", role: "owner" } }]));
+
+  it("refuses someone who is not a member", () =>
+    given(team).when(remove("alice", "erin")).thenThrows("This user is not a member of the project"));
+
+  it("lets a removed member be added again", () =>
+    given([...team, { type: "MemberRemoved", data: { userId: "carol", role: "member" } }])
+      .when({ type: "AddMember", projectId, userId: "carol", role: "viewer" })
+      .then([{ type: "MemberAdded", data: { userId: "carol", role: "viewer" } }]));
 });
 
 describe("AddColumn", () => {
@@ -347,6 +434,9 @@ describe("evolveProject", () => {
       ...created,
       { type: "ProjectRenamed", data: { name: "Relaunch" } },
       { type: "MemberAdded", data: { userId: "bob", role: "member" } },
+      { type: "MemberAdded", data: { userId: "carol", role: "member" } },
+      { type: "MemberRoleChanged", data: { userId: "bob", previousRole: "member", role: "admin" } },
+      { type: "MemberRemoved", data: { userId: "carol", role: "member" } },
       { type: "ColumnMoved", data: { columnId: done, toIndex: 0 } },
       { type: "ColumnRenamed", data: { columnId: todo, name: "Backlog" } },
       { type: "WipLimitSet", data: { columnId: todo, wipLimit: 8 } },
@@ -356,7 +446,7 @@ describe("evolveProject", () => {
       exists: true,
       name: "Relaunch",
       ownerId: "alice",
-      members: { alice: "owner", bob: "member" },
+      members: { alice: "owner", bob: "admin" },
       columns: [
         { id: done, name: "Done", wipLimit: null },
         { id: todo, name: "Backlog", wipLimit: 8 },

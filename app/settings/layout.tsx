@@ -1,0 +1,2 @@
+// Settings need a session and tRPC just as the project pages do.
+export { default } from "../projects/layout";

@@ -1,0 +1,5 @@
+import { listApiTokens } from "../../auth/api-tokens";
+import { authedProcedure } from "../trpc";
+
+/** The caller's own tokens (never anyone else's), newest first. */
+export const listTokens = authedProcedure.query(({ ctx }) => listApiTokens(ctx.user.id));

@@ -3,6 +3,7 @@ import { checkpointOf, type FeedCheckpoint, readFeed } from "../../eventstore";
 import { applyWithRetries } from "./apply";
 import { readCheckpoint, saveCheckpoint } from "./checkpoints";
 import { blockedAggregates, hold, markResolved, park, releasedEvents } from "./dead-letters";
+import { announceBatch } from "./progress";
 import { aggregateKey, type Projector, type RetryPolicy, type Tx } from "./projector";
 
 export const BATCH = 500;
@@ -67,6 +68,7 @@ export async function runBatch(pool: pg.Pool, projector: Projector, policy: Retr
     await client.query("BEGIN");
     const result = await applyBatch(client, projector, policy);
     await client.query("COMMIT");
+    announceBatch(projector.name);
     return result;
   } catch (error) {
     failed = true;

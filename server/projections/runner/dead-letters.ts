@@ -12,7 +12,7 @@ import { aggregateKey, type Tx } from "./projector";
 export type DeadLetterStatus = "parked" | "held" | "retrying" | "resolved" | "skipped";
 
 /** Statuses that keep an aggregate blocked. */
-const OPEN = `('parked', 'held', 'retrying')`;
+export const OPEN = `('parked', 'held', 'retrying')`;
 
 export interface DeadLetter {
   projector: string;

@@ -44,3 +44,14 @@ export async function until(condition: () => boolean | Promise<boolean>, timeout
   }
   return Date.now() - started;
 }
+
+/** The board read model's rows of some projects (or of a copy of its tables), in a stable order, as plain values. */
+export async function boardRows(pool: pg.Pool, projectIds: string[], suffix = "") {
+  const query = async (table: string, order: string) =>
+    (await pool.query(`SELECT * FROM ${table}${suffix} WHERE project_id = ANY($1::uuid[]) ORDER BY ${order}`, [projectIds])).rows;
+  return {
+    projects: await query("board_projects", "project_id"),
+    columns: await query("board_columns", "project_id, column_id"),
+    cards: await query("board_cards", "task_id"),
+  };
+}

@@ -1,8 +1,8 @@
-import { z } from "zod";
 import { readModelBoard } from "../../projections/board-read-model/load";
 import { projectors } from "../../projections/registry";
 import { projectionLag, waitForPosition } from "../../projections/runner/progress";
 import { projectProcedure, readers } from "../project-procedure";
+import { readPosition } from "../read-position";
 import { boardView } from "./view";
 
 const board = projectors.board!;
@@ -14,7 +14,7 @@ const board = projectors.board!;
  * on the log (projectProcedure), so a member added a moment ago is let in at once.
  */
 export const getBoard = projectProcedure(readers)
-  .input(z.object({ position: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional() }))
+  .input(readPosition)
   .query(async ({ ctx, input }) => {
     let model = await readModelBoard(ctx.db, input.projectId);
     // A project the read model has not reached yet is waited for like a write.

@@ -13,7 +13,7 @@ import type { Projector } from "../../../server/projections/runner/projector";
 import { waitForPosition } from "../../../server/projections/runner/progress";
 import { rebuild } from "../../../server/projections/runner/rebuild";
 import { cmd } from "../helpers/api";
-import { boardRows, busyProject } from "../helpers/projections";
+import { boardRows, busyProject, catchUpTo } from "../helpers/projections";
 
 const pool = getPool();
 const board = projectors.board!;
@@ -113,7 +113,7 @@ describe("the board read model", () => {
     const copy = boardProjector(suffix, `board.crash${suffix}`);
     for (const table of Object.values(boardTables())) await pool.query(`CREATE TABLE ${table}${suffix} (LIKE ${table} INCLUDING ALL)`);
     await catchUp(pool, copy, retry);
-    const { projectId } = await boardProject();
+    const { projectId, lastPosition } = await boardProject();
 
     // The connection dies mid-batch, right after the project's second card was written.
     let written = 0;
@@ -130,7 +130,7 @@ describe("the board read model", () => {
     expect(written).toBe(2);
     expect(await boardRows(pool, [projectId], suffix)).toEqual({ projects: [], columns: [], cards: [] });
 
-    await catchUp(pool, copy, retry);
+    await catchUpTo(pool, copy, lastPosition, retry);
     const restarted = await boardRows(pool, [projectId], suffix);
     expect(restarted.cards).toHaveLength(3);
     await rebuild(pool, copy, { retry });

@@ -3,6 +3,7 @@ import { boardAsOf } from "./board/as-of";
 import { boardChanges } from "./board/changes";
 import { getBoard } from "./board/get";
 import { columnRouter } from "./column/router";
+import { operationsRouter } from "./operations/router";
 import { projectRouter } from "./project/router";
 import { projectionsRouter } from "./projections/router";
 import { taskRouter } from "./task/router";
@@ -15,6 +16,7 @@ export const appRouter = router({
   board: router({ get: getBoard, asOf: boardAsOf, changes: boardChanges }),
   audit: auditRouter,
   projections: projectionsRouter,
+  operations: operationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

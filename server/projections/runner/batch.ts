@@ -4,7 +4,7 @@ import { applyWithRetries } from "./apply";
 import { readCheckpoint, saveCheckpoint } from "./checkpoints";
 import { blockedAggregates, hold, markResolved, park, releasedEvents } from "./dead-letters";
 import { announceBatch } from "./progress";
-import { aggregateKey, type Projector, type RetryPolicy, type Tx } from "./projector";
+import { aggregateKey, lockName, type Projector, type RetryPolicy, type Tx } from "./projector";
 
 export const BATCH = 500;
 
@@ -20,7 +20,7 @@ export interface BatchResult {
  * (from any instance, or a rebuild's swap) run one after another, and the checkpoint is read under it.
  */
 export async function applyBatch(tx: Tx, projector: Projector, policy: RetryPolicy): Promise<BatchResult> {
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`chronoboard.projector.batch:${projector.name}`]);
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [lockName("batch", projector.name)]);
 
   const stopped = new Set<string>();
   for (const event of await releasedEvents(tx, projector.name, BATCH)) {

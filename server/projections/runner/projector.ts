@@ -44,3 +44,8 @@ export const defaultRetryPolicy: RetryPolicy = { attempts: 5, backoffMs: 100 };
 export function aggregateKey(event: { aggregateType: string; aggregateId: string }): string {
   return `${event.aggregateType}:${event.aggregateId}`;
 }
+
+/** The advisory locks of a projector: who leads it, whose batch runs, which rebuild runs (hashed to a bigint). */
+export function lockName(kind: "leader" | "batch" | "rebuild", projector: string): string {
+  return `chronoboard.projector.${kind}:${projector}`;
+}

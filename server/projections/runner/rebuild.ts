@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { applyBatch, BATCH, type BatchResult, catchUp } from "./batch";
-import { defaultRetryPolicy, type Projector, type RetryPolicy, type TableProjector, tablesOf } from "./projector";
+import { defaultRetryPolicy, lockName, type Projector, type RetryPolicy, type TableProjector, tablesOf } from "./projector";
 
 export interface RebuildProgress {
   events: number;
@@ -25,7 +25,7 @@ export async function rebuild(
   const guard = await pool.connect();
   try {
     const { rows } = await guard.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [
-      `chronoboard.projector.rebuild:${projector.name}`,
+      lockName("rebuild", projector.name),
     ]);
     if (!rows[0]!.locked) throw new Error(`A rebuild of ${projector.name} is already running`);
     // A rebuild that stopped halfway left its tables, checkpoint and dead letters behind: start over.
@@ -63,7 +63,7 @@ async function swap(
   try {
     await tx.query("BEGIN");
     // The live projector finishes its batch and starts no other until the swap commits.
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`chronoboard.projector.batch:${live.name}`]);
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [lockName("batch", live.name)]);
     for (;;) {
       const batch = await applyBatch(tx, target, retry);
       report(batch);

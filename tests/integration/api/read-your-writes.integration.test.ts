@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getPool } from "../../../server/db/pool";
 import { readProject } from "../../../server/eventstore";
+import { lockName } from "../../../server/projections/runner/projector";
 import { cmd, signedUpUser } from "../helpers/api";
 
 const pool = getPool();
@@ -18,7 +19,7 @@ async function projectWithTask() {
 async function stall(projector: string) {
   const client = await pool.connect();
   await client.query("BEGIN");
-  await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`chronoboard.projector.batch:${projector}`]);
+  await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [lockName("batch", projector)]);
   return async () => {
     await client.query("COMMIT");
     client.release();

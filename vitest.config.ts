@@ -12,6 +12,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.integration.test.ts"],
+          setupFiles: ["tests/integration/setup/projectors.ts"],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

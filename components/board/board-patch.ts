@@ -17,7 +17,7 @@ export function applyBoardPatch(board: BoardData, patch: BoardPatch): BoardData 
     const cards = (patch.order[id] ?? before?.tasks.map((t) => t.id) ?? []).map((taskId) => tasks.get(taskId));
     if (cards.some((card) => !card)) return null;
     const same = before && before.name === name && before.wipLimit === wipLimit && !patch.order[id] && !before.tasks.some((t) => changed.has(t.id));
-    columns.push(same ? before : { id, name, wipLimit, tasks: cards as BoardTask[] });
+    columns.push(same ? before : { id, name, wipLimit, taskCount: cards.length, tasks: cards as BoardTask[] });
   }
   const { project, role, members } = patch.project ?? board;
   return { ...board, project, role, members, position: patch.position, columns, archived: patch.archived ?? board.archived };

@@ -4,8 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useMemo, useRef, useState } from "react";
 import { TimeTravelBoard } from "@/components/time-travel/time-travel-board";
-import { useTRPC } from "@/components/trpc/context";
+import { useTRPC, useTRPCClient } from "@/components/trpc/context";
 import { errorCode, errorMessage } from "@/components/trpc/errors";
+import { lastWritePosition } from "@/components/trpc/written-positions";
 import { ArchivedSection } from "./archived-section";
 import { BoardColumns } from "./board-columns";
 import { BoardFilterBar } from "./board-filter-bar";
@@ -15,27 +16,40 @@ import { type BoardSession, BoardSessionContext, type CardSession, CardSessionCo
 import { BoardSkeleton } from "./board-skeleton";
 import { localToday } from "./format";
 import { type Notice, NoticeBar } from "./notice";
+import { ProjectionLagStatus } from "./projection-lag-status";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { TaskDetailDialog } from "./task-detail-dialog";
-import { type BoardData, canEditTasks, canManageColumns } from "./types";
+import { type BoardData, canEditTasks, canManageColumns, type ProjectionLag } from "./types";
 import { useBoardFilters } from "./use-board-filters";
 import { useBoardShortcuts } from "./use-board-shortcuts";
 import { useLiveUpdates } from "./use-live-updates";
 import { useTaskMoves } from "./use-task-moves";
 import { useTaskVersions } from "./use-task-versions";
 
-/** A project's board page: loads the board, then shows filters, columns, archived tasks and the task panel. */
+/** How often a board that is behind its log asks again. */
+const BEHIND_REFETCH_MS = 1000;
+
+/**
+ * A project's board page: loads the board, then shows filters, columns, archived tasks and the task panel.
+ * Each load asks to see this tab's last write to the project (read-your-writes); a board still behind is
+ * shown as such and asked for again until it has caught up.
+ */
 export function BoardView({ projectId }: { projectId: string }) {
   const trpc = useTRPC();
-  const query = useQuery(trpc.board.get.queryOptions({ projectId }));
+  const client = useTRPCClient();
+  const query = useQuery({
+    ...trpc.board.get.queryOptions({ projectId }),
+    queryFn: () => client.board.get.query({ projectId, position: lastWritePosition(projectId) }),
+    refetchInterval: (q) => (q.state.data && q.state.data.lag.events > 0 ? BEHIND_REFETCH_MS : false),
+  });
 
   // A failed background refetch keeps showing the board we have.
-  if (query.data) return <LoadedBoard projectId={projectId} data={query.data} />;
+  if (query.data) return <LoadedBoard projectId={projectId} data={query.data} lag={query.data.lag} />;
   if (query.isError) return <BoardError notFound={errorCode(query.error) === "NOT_FOUND"} message={errorMessage(query.error)} />;
   return <BoardSkeleton />;
 }
 
-function LoadedBoard({ projectId, data }: { projectId: string; data: BoardData }) {
+function LoadedBoard({ projectId, data, lag }: { projectId: string; data: BoardData; lag: ProjectionLag }) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [openTaskId, setOpenTaskId] = useState<string | null>(null);
   const [today] = useState(() => localToday(new Date()));
@@ -79,6 +93,7 @@ function LoadedBoard({ projectId, data }: { projectId: string; data: BoardData }
         <title>{`${board.project.name} · Chronoboard`}</title>
         <div className="px-4 py-5 sm:px-6">
           <BoardHeader />
+          <ProjectionLagStatus lag={lag} />
           <TimeTravelBoard>
             <BoardFilterBar
               filters={filters}

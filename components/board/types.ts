@@ -3,7 +3,9 @@ import type { AppRouter } from "@/server/api/root";
 
 type Outputs = inferRouterOutputs<AppRouter>;
 
-export type BoardData = Outputs["board"]["get"];
+/** The board as drawn; the present one also says how far its read model is behind (lag), a past one does not. */
+export type BoardData = Omit<Outputs["board"]["get"], "lag">;
+export type ProjectionLag = Outputs["board"]["get"]["lag"];
 export type BoardColumn = BoardData["columns"][number];
 export type BoardTask = BoardColumn["tasks"][number];
 export type Member = BoardData["members"][number];

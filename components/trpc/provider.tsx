@@ -7,6 +7,7 @@ import superjson from "superjson";
 import type { AppRouter } from "@/server/api/root";
 import { TRPCProvider } from "./context";
 import { isServerAnswer } from "./errors";
+import { writtenPositionsLink } from "./written-positions";
 
 function makeQueryClient() {
   return new QueryClient({
@@ -38,6 +39,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
+        writtenPositionsLink,
         // Subscriptions (live board updates) stream over server-sent events; the rest is batched HTTP.
         splitLink({
           condition: (op) => op.type === "subscription",

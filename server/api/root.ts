@@ -5,6 +5,7 @@ import { boardChanges } from "./board/changes";
 import { getBoard } from "./board/get";
 import { columnRouter } from "./column/router";
 import { metricsRouter } from "./metrics/router";
+import { operationsRouter } from "./operations/router";
 import { projectRouter } from "./project/router";
 import { projectionsRouter } from "./projections/router";
 import { taskRouter } from "./task/router";
@@ -21,6 +22,7 @@ export const appRouter = router({
   analytics: analyticsRouter,
   metrics: metricsRouter,
   token: tokenRouter,
+  operations: operationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

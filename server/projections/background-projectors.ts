@@ -3,7 +3,12 @@ import { logger } from "../log/logger";
 import { projectors } from "./registry";
 import { ProjectorRunner } from "./runner/runner";
 
-const globalForProjectors = globalThis as unknown as { chronoboardProjectors?: boolean };
+const globalForProjectors = globalThis as unknown as { chronoboardProjectors?: Map<string, ProjectorRunner> };
+
+/** The runners started in this process, by projector name (none in a script). */
+export function localRunners(): ReadonlyMap<string, ProjectorRunner> {
+  return globalForProjectors.chronoboardProjectors ?? new Map();
+}
 
 /**
  * Starts a runner for every read model in the app's process (idempotent, also across hot reloads). Every
@@ -11,9 +16,12 @@ const globalForProjectors = globalThis as unknown as { chronoboardProjectors?: b
  */
 export function startBackgroundProjectors() {
   if (globalForProjectors.chronoboardProjectors) return;
-  globalForProjectors.chronoboardProjectors = true;
+  const runners = new Map<string, ProjectorRunner>();
+  globalForProjectors.chronoboardProjectors = runners;
   for (const projector of Object.values(projectors)) {
-    new ProjectorRunner(projector, { pool: getPool() })
+    const runner = new ProjectorRunner(projector, { pool: getPool() });
+    runners.set(projector.name, runner);
+    runner
       .start(new AbortController().signal)
       .catch((err) => logger.error({ err, projector: projector.name }, "projector stopped listening"));
   }

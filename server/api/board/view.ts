@@ -4,14 +4,20 @@ import type { Db } from "../../eventstore";
 import type { LoadedBoard } from "../../projections/board";
 import { membersWithRoles } from "../../projections/users";
 
-/** The board as the UI draws it: columns in order, each with its live tasks in rank order. */
-export async function boardView(db: Db, board: LoadedBoard, role: Role) {
+/**
+ * The board as the UI draws it: columns in order, each with its live tasks in rank order and their count
+ * (the read model keeps counts; a folded board is counted here).
+ */
+export async function boardView(db: Db, board: LoadedBoard & { taskCounts?: Record<string, number> }, role: Role) {
   return {
     project: projectView(board),
     role,
     position: board.position,
     members: await membersView(db, board),
-    columns: board.columns.map((column) => ({ ...column, tasks: columnTasks(board, column.id).map((task) => cardView(board, task)) })),
+    columns: board.columns.map((column) => {
+      const tasks = columnTasks(board, column.id).map((task) => cardView(board, task));
+      return { ...column, taskCount: board.taskCounts?.[column.id] ?? tasks.length, tasks };
+    }),
     archived: archivedView(board),
   };
 }

@@ -17,12 +17,14 @@ import {
 import { taskAsOf } from "./as-of";
 import { getTask } from "./get";
 import { getTaskHistory } from "./history";
+import { listTasks } from "./list";
 import { moveTask } from "./move";
 import { revertTaskTo } from "./revert-to";
 import { undoLastChange } from "./undo-last";
 
 export const taskRouter = router({
   get: getTask,
+  list: listTasks,
   create: createTask,
   move: moveTask,
   rename: renameTask,

@@ -4,7 +4,8 @@ import { checkpointOf, type FeedCheckpoint, readFeed } from "../../eventstore";
 import { applyWithRetries } from "./apply";
 import { readCheckpoint, saveCheckpoint } from "./checkpoints";
 import { blockedAggregates, hold, markResolved, park, releasedEvents } from "./dead-letters";
-import { aggregateKey, type Projector, type RetryPolicy, type Tx } from "./projector";
+import { announceBatch } from "./progress";
+import { aggregateKey, lockName, type Projector, type RetryPolicy, type Tx } from "./projector";
 
 export const BATCH = 500;
 
@@ -20,7 +21,7 @@ export interface BatchResult {
  * (from any instance, or a rebuild's swap) run one after another, and the checkpoint is read under it.
  */
 export async function applyBatch(tx: Tx, projector: Projector, policy: RetryPolicy): Promise<BatchResult> {
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`chronoboard.projector.batch:${projector.name}`]);
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [lockName("batch", projector.name)]);
 
   const stopped = new Set<string>();
   for (const event of await releasedEvents(tx, projector.name, BATCH)) {
@@ -70,6 +71,7 @@ export async function runBatch(pool: pg.Pool, projector: Projector, policy: Retr
     const result = await applyBatch(client, projector, policy);
     await client.query("COMMIT");
     recordProjectorBatch(projector.name, result.count, performance.now() - started);
+    announceBatch(projector.name);
     return result;
   } catch (error) {
     failed = true;

@@ -82,8 +82,8 @@ export async function releasedEvents(tx: Tx, projector: string, limit: number): 
   return rows.map(rowToEvent);
 }
 
-/** A project's dead letters that still need a decision or wait for one, oldest first. */
-export async function openDeadLetters(db: Db, projectId: string): Promise<DeadLetter[]> {
+/** A project's (or, without one, every project's) dead letters that still need a decision or wait for one, oldest first. */
+export async function openDeadLetters(db: Db, projectId: string | null): Promise<DeadLetter[]> {
   const { rows } = await db.query<{
     projector: string;
     event_id: string;
@@ -100,7 +100,7 @@ export async function openDeadLetters(db: Db, projectId: string): Promise<DeadLe
     status: DeadLetterStatus;
   }>(
     `SELECT d.*, e.event_type FROM dead_letters d JOIN events e USING (event_id)
-     WHERE d.project_id = $1 AND d.status IN ${OPEN} ORDER BY d.position`,
+     WHERE ($1::uuid IS NULL OR d.project_id = $1) AND d.status IN ${OPEN} ORDER BY d.position LIMIT 500`,
     [projectId],
   );
   return rows.map((r) => ({

@@ -15,11 +15,21 @@ export interface Projector {
   handle(tx: Tx, event: StoredEvent): Promise<void>;
 }
 
-/** A projector whose read model is one table, so it can be rebuilt into a fresh table and swapped in. */
+/** A projector whose read model is kept in tables, so it can be rebuilt into fresh tables and swapped in. */
 export interface TableProjector extends Projector {
   table: string;
-  /** The same projector writing into another table under another name (a rebuild's). */
+  /** The read model's other tables, if it has several: rebuilt and swapped in together with `table`. */
+  moreTables?: string[];
+  /**
+   * The same projector writing into other tables under another name (a rebuild's): `table`'s fresh name is
+   * given, and each of `moreTables` gets the same suffix.
+   */
   into(table: string, name: string): Projector;
+}
+
+/** Every table of a read model. */
+export function tablesOf(projector: TableProjector): string[] {
+  return [projector.table, ...(projector.moreTables ?? [])];
 }
 
 /** How often a failing event is tried before it is parked; the waits double from backoffMs. */
@@ -33,4 +43,9 @@ export const defaultRetryPolicy: RetryPolicy = { attempts: 5, backoffMs: 100 };
 /** Where an aggregate's held events queue: one key per stream. */
 export function aggregateKey(event: { aggregateType: string; aggregateId: string }): string {
   return `${event.aggregateType}:${event.aggregateId}`;
+}
+
+/** The advisory locks of a projector: who leads it, whose batch runs, which rebuild runs (hashed to a bigint). */
+export function lockName(kind: "leader" | "batch" | "rebuild", projector: string): string {
+  return `chronoboard.projector.${kind}:${projector}`;
 }

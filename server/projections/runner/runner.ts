@@ -3,7 +3,7 @@ import { databaseUrl } from "../../db/pool";
 import { followFeed } from "../../eventstore";
 import { logger } from "../../log/logger";
 import { catchUp } from "./batch";
-import { defaultRetryPolicy, type Projector, type RetryPolicy } from "./projector";
+import { defaultRetryPolicy, lockName, type Projector, type RetryPolicy } from "./projector";
 
 /**
  * How often a runner catches up without a notification and a standby tries to take over: a holder that
@@ -72,7 +72,7 @@ export class ProjectorRunner {
       }
     }
     const { rows } = await this.client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [
-      `chronoboard.projector.leader:${this.projector.name}`,
+      lockName("leader", this.projector.name),
     ]);
     this.leader = rows[0]!.locked;
   }

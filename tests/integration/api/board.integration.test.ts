@@ -31,8 +31,8 @@ describe("the board API", () => {
 
   it("moves a task and records the real user and correlation id in every event", async () => {
     const { alice, projectId, doing, taskId } = await projectWithTask();
-    await alice.caller.task.move({ ...cmd(), projectId, taskId, toColumnId: doing.id, afterTaskId: null });
-    const board = await alice.caller.board.get({ projectId });
+    const { position } = await alice.caller.task.move({ ...cmd(), projectId, taskId, toColumnId: doing.id, afterTaskId: null });
+    const board = await alice.caller.board.get({ projectId, position: position! });
     expect(board.columns[1]!.tasks.map((t) => t.id)).toEqual([taskId]);
     const events = await readProject(getPool(), projectId);
     expect(events.map((e) => e.eventType)).toEqual([
@@ -49,8 +49,8 @@ describe("the board API", () => {
     const { alice, projectId, todo, taskId: first } = await projectWithTask();
     const { taskId: second } = await alice.caller.task.create({ ...cmd(), projectId, columnId: todo.id, title: "Second" });
     const { taskId: third } = await alice.caller.task.create({ ...cmd(), projectId, columnId: todo.id, title: "Third" });
-    await alice.caller.task.move({ ...cmd(), projectId, taskId: third, toColumnId: todo.id, afterTaskId: first });
-    const board = await alice.caller.board.get({ projectId });
+    const { position } = await alice.caller.task.move({ ...cmd(), projectId, taskId: third, toColumnId: todo.id, afterTaskId: first });
+    const board = await alice.caller.board.get({ projectId, position: position! });
     expect(board.columns[0]!.tasks.map((t) => t.id)).toEqual([first, third, second]);
   });
 

@@ -6,6 +6,14 @@ import { cmd, signedUpUser } from "../helpers/api";
 /** A tracked() value arrives as [id, data]; the id is what the client sends back as Last-Event-ID. */
 type Change = [string, BoardPatch | BoardResync];
 
+type Alice = Awaited<ReturnType<typeof signedUpUser>>;
+
+/** The board as a page draws it once the read model has the given write (its lag is the page's business). */
+async function drawnBoard(user: Alice, projectId: string, position?: number | null) {
+  const { lag: _lag, ...board } = await user.caller.board.get({ projectId, position: position ?? undefined });
+  return board;
+}
+
 function patchOf([, data]: Change): BoardPatch {
   if (data.kind !== "patch") throw new Error(`expected a patch, got ${data.kind}`);
   return data;
@@ -24,8 +32,8 @@ describe("live board updates (LISTEN/NOTIFY → subscription)", () => {
     const alice = await signedUpUser("Alice");
     const { projectId } = await alice.caller.project.create({ ...cmd(), name: "Live" });
     const { projectId: otherProject } = await alice.caller.project.create({ ...cmd(), name: "Elsewhere" });
-    const board = await alice.caller.board.get({ projectId });
-    const other = await alice.caller.board.get({ projectId: otherProject });
+    const board = await drawnBoard(alice, projectId);
+    const other = await drawnBoard(alice, otherProject);
 
     const controller = new AbortController();
     const stream = await alice.subscriber(controller.signal).board.changes({ projectId });
@@ -39,7 +47,7 @@ describe("live board updates (LISTEN/NOTIFY → subscription)", () => {
     expect(change[0]).toBe(String(created.position));
     expect(patch).toMatchObject({ basePosition: board.position, position: created.position, changedTaskIds: [created.taskId] });
     expect(patch.tasks.map((t) => t.title)).toEqual(["Hello"]);
-    expect(applyBoardPatch(board, patch)).toEqual(await alice.caller.board.get({ projectId }));
+    expect(applyBoardPatch(board, patch)).toEqual(await drawnBoard(alice, projectId, created.position));
     controller.abort();
   });
 
@@ -50,7 +58,7 @@ describe("live board updates (LISTEN/NOTIFY → subscription)", () => {
     const [todo, doing] = start.columns;
     const a = await alice.caller.task.create({ ...cmd(), projectId, columnId: todo!.id, title: "A" });
     const b = await alice.caller.task.create({ ...cmd(), projectId, columnId: todo!.id, title: "B" });
-    let drawn = await alice.caller.board.get({ projectId });
+    let drawn = await drawnBoard(alice, projectId, b.position);
 
     const controller = new AbortController();
     const iterator = (await alice.subscriber(controller.signal).board.changes({ projectId }))[Symbol.asyncIterator]();
@@ -61,10 +69,10 @@ describe("live board updates (LISTEN/NOTIFY → subscription)", () => {
       () => alice.caller.column.rename({ ...cmd(), projectId, columnId: doing!.id, name: "Doing" }),
     ];
     for (const step of steps) {
-      await step();
+      const { position } = await step();
       const patch = patchOf((await nextWithin(iterator)) as unknown as Change);
       const patched = applyBoardPatch(drawn, patch);
-      const now = await alice.caller.board.get({ projectId });
+      const now = await drawnBoard(alice, projectId, position);
       expect(patched).toEqual(now);
       drawn = now;
     }

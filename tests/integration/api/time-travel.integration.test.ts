@@ -36,7 +36,7 @@ describe("time travel over the API", () => {
     const { alice, projectId, doing, taskId } = await projectWithTask();
     const afterCreate = await instantBetween();
     await alice.caller.task.rename({ ...cmd(), projectId, taskId, title: "Plan, reviewed" });
-    await alice.caller.task.move({ ...cmd(), projectId, taskId, toColumnId: doing.id, afterTaskId: null });
+    const moved = await alice.caller.task.move({ ...cmd(), projectId, taskId, toColumnId: doing.id, afterTaskId: null });
 
     const then = await alice.caller.board.asOf({ projectId, asOf: afterCreate });
     expect(then).toMatchObject({ asOf: afterCreate, exists: true });
@@ -46,7 +46,9 @@ describe("time travel over the API", () => {
 
     const future = await alice.caller.board.asOf({ projectId, asOf: new Date("2100-01-01T00:00:00Z") });
     expect(future.asOf.getTime()).toBeLessThanOrEqual(Date.now());
-    expect(future).toMatchObject({ exists: true, board: await alice.caller.board.get({ projectId }) });
+    const { lag, ...now } = await alice.caller.board.get({ projectId, position: moved.position! });
+    expect(lag).toEqual({ events: 0, parked: 0 });
+    expect(future).toMatchObject({ exists: true, board: now });
 
     const [created] = await readStream(getPool(), { aggregateType: "project", aggregateId: projectId }, { toVersion: 1 });
     const before = new Date(created!.timestamp.getTime() - 1);
@@ -72,13 +74,13 @@ describe("time travel over the API", () => {
     const { alice, projectId, taskId } = await projectWithTask();
     const beforeRename = await instantBetween();
     await alice.caller.task.rename({ ...cmd(), projectId, taskId, title: "Renamed" });
-    await alice.caller.task.comment({ ...cmd(), projectId, taskId, body: "Renamed it" });
+    const commented = await alice.caller.task.comment({ ...cmd(), projectId, taskId, body: "Renamed it" });
 
     const atOne = await alice.caller.task.asOf({ projectId, taskId, version: 1 });
     expect(atOne).toMatchObject({ asOf: null, exists: true, task: { id: taskId, title: "Write the plan", version: 1, labels: ["docs"] } });
     expect(await alice.caller.task.asOf({ projectId, taskId, asOf: beforeRename })).toEqual({ ...atOne, asOf: beforeRename });
     const now = await alice.caller.task.asOf({ projectId, taskId, asOf: new Date() });
-    const onBoard = (await alice.caller.board.get({ projectId })).columns[0]!.tasks[0];
+    const onBoard = (await alice.caller.board.get({ projectId, position: commented.position! })).columns[0]!.tasks[0];
     const { task: detail } = await alice.caller.task.get({ projectId, taskId });
     expect(now.exists && now.task).toEqual({ ...onBoard, comments: detail.comments });
     expect(detail.comments).toMatchObject([{ body: "Renamed it", authorId: alice.user.id }]);

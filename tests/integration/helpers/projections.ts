@@ -1,4 +1,7 @@
 import type pg from "pg";
+import { catchUp } from "../../../server/projections/runner/batch";
+import { hasReached } from "../../../server/projections/runner/progress";
+import type { Projector, RetryPolicy } from "../../../server/projections/runner/projector";
 import { cmd, signedUpUser } from "./api";
 
 /** A project whose tasks went through most task events: created, renamed, moved, assigned, labelled, archived. */
@@ -21,15 +24,15 @@ export async function busyProject() {
   await owner.caller.task.clearDueDate({ ...ids(first) });
   await owner.caller.task.setDueDate({ ...ids(third), dueDate: "2031-02-28" });
   await owner.caller.task.changePriority({ ...ids(third), priority: "low" });
-  await owner.caller.task.archive({ ...ids(third) });
-  return { owner, projectId, taskIds: [first, second, third] };
+  const { position } = await owner.caller.task.archive({ ...ids(third) });
+  return { owner, projectId, taskIds: [first, second, third], lastPosition: position! };
 }
 
-/** The task list rows of some projects, in a stable order, as plain values. */
-export async function taskListRows(pool: pg.Pool, projectIds: string[]) {
+/** The task list rows of some projects (from the live table or a copy), in a stable order, as plain values. */
+export async function taskListRows(pool: pg.Pool, projectIds: string[], table = "task_list") {
   const { rows } = await pool.query(
     `SELECT task_id, project_id, title, column_id, assignee_id, priority, labels, due_date::text AS due_date, archived, version, updated_at
-     FROM task_list WHERE project_id = ANY($1::uuid[]) ORDER BY task_id`,
+     FROM ${table} WHERE project_id = ANY($1::uuid[]) ORDER BY task_id`,
     [projectIds],
   );
   return rows;
@@ -43,4 +46,26 @@ export async function until(condition: () => boolean | Promise<boolean>, timeout
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   return Date.now() - started;
+}
+
+/** The board read model's rows of some projects (or of a copy of its tables), in a stable order, as plain values. */
+export async function boardRows(pool: pg.Pool, projectIds: string[], suffix = "") {
+  const query = async (table: string, order: string) =>
+    (await pool.query(`SELECT * FROM ${table}${suffix} WHERE project_id = ANY($1::uuid[]) ORDER BY ${order}`, [projectIds])).rows;
+  return {
+    projects: await query("board_projects", "project_id"),
+    columns: await query("board_columns", "project_id, column_id"),
+    cards: await query("board_cards", "task_id"),
+  };
+}
+
+/**
+ * Runs a projector's batches here until it has passed the position. One catch-up can stop short: the feed
+ * ends below the oldest transaction still running, and other test files' projectors keep some running.
+ */
+export async function catchUpTo(pool: pg.Pool, projector: Projector, position: number, retry: RetryPolicy) {
+  await until(async () => {
+    await catchUp(pool, projector, retry);
+    return hasReached(pool, projector.name, position);
+  });
 }

@@ -6,6 +6,7 @@ import { readProject, readStream } from "../../../server/eventstore";
 import { catchUp } from "../../../server/projections/runner/batch";
 import type { Projector } from "../../../server/projections/runner/projector";
 import { cmd, signedUpUser } from "../helpers/api";
+import { catchUpTo } from "../helpers/projections";
 
 const pool = getPool();
 const retry = { attempts: 3, backoffMs: 5 };
@@ -57,12 +58,12 @@ describe("dead letters", () => {
     const { owner, projectId, a, b, rename } = await projectWithTwoTasks();
     await rename(a, "A2");
     await rename(a, "A3");
-    await rename(b, "B2");
+    const b2 = await rename(b, "B2");
     const { projector, poison, attempts, applied } = await poisonableProjector(projectId);
     const poisoned = await eventOf(a, 2);
     poison.add(poisoned.eventId);
 
-    await catchUp(pool, projector, retry);
+    await catchUpTo(pool, projector, b2.position!, retry);
     expect(attempts.get(poisoned.eventId)).toBe(3);
     expect(await applied(a)).toEqual([1]);
     expect(await applied(b)).toEqual([1, 2]);
@@ -75,8 +76,8 @@ describe("dead letters", () => {
 
     // Later events of the blocked task queue up; other tasks still go through.
     await rename(a, "A4");
-    await rename(b, "B3");
-    await catchUp(pool, projector, retry);
+    const b3 = await rename(b, "B3");
+    await catchUpTo(pool, projector, b3.position!, retry);
     expect(await applied(a)).toEqual([1]);
     expect(await applied(b)).toEqual([1, 2, 3]);
 
@@ -106,11 +107,11 @@ describe("dead letters", () => {
 
   it("skips a parked event on an operator's word, recorded in the log, and releases what it held", async () => {
     const { owner, projectId, a, rename } = await projectWithTwoTasks();
-    await rename(a, "A2");
+    const a2 = await rename(a, "A2");
     const { projector, poison, applied } = await poisonableProjector(projectId);
     const created = await eventOf(a, 1);
     poison.add(created.eventId);
-    await catchUp(pool, projector, retry);
+    await catchUpTo(pool, projector, a2.position!, retry);
     expect(await applied(a)).toEqual([]);
 
     const decision = { projectId, projector: projector.name, eventId: created.eventId };

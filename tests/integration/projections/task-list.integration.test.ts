@@ -1,11 +1,14 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getPool } from "../../../server/db/pool";
 import { loadBoard } from "../../../server/projections/board";
 import { projectors } from "../../../server/projections/registry";
 import { catchUp } from "../../../server/projections/runner/batch";
 import type { Projector } from "../../../server/projections/runner/projector";
+import { waitForPosition } from "../../../server/projections/runner/progress";
 import { rebuild, type RebuildProgress } from "../../../server/projections/runner/rebuild";
-import { busyProject, taskListRows } from "../helpers/projections";
+import { taskListProjector } from "../../../server/projections/task-list/projector";
+import { busyProject, catchUpTo, taskListRows } from "../helpers/projections";
 
 const pool = getPool();
 const taskList = projectors.task_list!;
@@ -19,8 +22,8 @@ async function checkpointPosition(name: string) {
 
 describe("the task_list read model", () => {
   it("holds one row per task as the board folds it from the log", async () => {
-    const { projectId, taskIds } = await busyProject();
-    await catchUp(pool, taskList, retry);
+    const { projectId, taskIds, lastPosition } = await busyProject();
+    expect(await waitForPosition(pool, taskList.name, lastPosition, 10_000)).toBe(true);
 
     const board = await loadBoard(pool, projectId);
     const expected = Object.values(board.tasks)
@@ -43,8 +46,9 @@ describe("the task_list read model", () => {
   });
 
   it("rebuilds into a fresh table that equals the live one row for row, and swaps it in", async () => {
-    const projects = [(await busyProject()).projectId, (await busyProject()).projectId];
-    await catchUp(pool, taskList, retry);
+    const busy = [await busyProject(), await busyProject()];
+    for (const { lastPosition } of busy) await waitForPosition(pool, taskList.name, lastPosition, 10_000);
+    const projects = busy.map((p) => p.projectId);
     const live = await taskListRows(pool, projects);
     expect(live).toHaveLength(6);
 
@@ -63,22 +67,26 @@ describe("the task_list read model", () => {
 
     // The swapped-in table goes on following the feed.
     const later = await busyProject();
-    await catchUp(pool, taskList, retry);
+    await waitForPosition(pool, taskList.name, later.lastPosition, 10_000);
     expect(await taskListRows(pool, [later.projectId])).toHaveLength(3);
   });
 
   it("after a crash between read-model writes and the checkpoint, a restart equals a fresh rebuild", async () => {
-    await catchUp(pool, taskList, retry);
-    const { projectId } = await busyProject();
+    // A copy of the read model under its own name and table, so the app's task_list projector is not in the way.
+    const table = `task_list_crash_${randomUUID().slice(0, 8)}`;
+    const copy = taskListProjector(table, `task_list.crash.${table}`);
+    await pool.query(`CREATE TABLE ${table} (LIKE task_list INCLUDING ALL)`);
+    await catchUp(pool, copy, retry);
+    const { projectId, lastPosition } = await busyProject();
 
     // The connection dies mid-batch, right after the project's first task row was written.
     let written = 0;
     const crashing: Projector = {
-      name: taskList.name,
+      name: copy.name,
       async handle(tx, event) {
-        await taskList.handle(tx, event);
+        await copy.handle(tx, event);
         if (event.projectId === projectId && event.aggregateType === "task" && ++written === 1) {
-          expect(await tx.query(`SELECT 1 FROM task_list WHERE task_id = $1`, [event.aggregateId])).toMatchObject({ rowCount: 1 });
+          expect(await tx.query(`SELECT 1 FROM ${table} WHERE task_id = $1`, [event.aggregateId])).toMatchObject({ rowCount: 1 });
           await tx.query(`SELECT pg_terminate_backend(pg_backend_pid())`);
         }
       },
@@ -86,18 +94,18 @@ describe("the task_list read model", () => {
     await expect(catchUp(pool, crashing, retry)).rejects.toThrow(/terminat/);
     expect(written).toBe(1);
     // Neither the row nor the checkpoint past it survived.
-    expect(await taskListRows(pool, [projectId])).toEqual([]);
+    expect(await taskListRows(pool, [projectId], table)).toEqual([]);
     const passed = await pool.query(
-      `SELECT count(*)::int AS n FROM events e JOIN projection_checkpoints c ON c.name = 'task_list'
+      `SELECT count(*)::int AS n FROM events e JOIN projection_checkpoints c ON c.name = $2
        WHERE e.project_id = $1 AND e.aggregate_type = 'task' AND (e.transaction_id, e.position) <= (c.transaction_id, c.position)`,
-      [projectId],
+      [projectId, copy.name],
     );
     expect(passed.rows[0].n).toBe(0);
 
-    await catchUp(pool, taskList, retry);
-    const restarted = await taskListRows(pool, [projectId]);
+    await catchUpTo(pool, copy, lastPosition, retry);
+    const restarted = await taskListRows(pool, [projectId], table);
     expect(restarted).toHaveLength(3);
-    await rebuild(pool, taskList, { retry });
-    expect(await taskListRows(pool, [projectId])).toEqual(restarted);
+    await rebuild(pool, copy, { retry });
+    expect(await taskListRows(pool, [projectId], table)).toEqual(restarted);
   });
 });

@@ -2,6 +2,8 @@ import { TRPCError } from "@trpc/server";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "../../../server/auth/api-tokens";
+import { grantOperator } from "../../../server/auth/operators";
+import { getPool } from "../../../server/db/pool";
 import { appRouter } from "../../../server/api/root";
 import { boardAsOfResponse } from "../../../server/api/http/board-as-of";
 import { exportResponse } from "../../../server/api/http/export";
@@ -10,14 +12,15 @@ import { anonymousCaller, cmd, signedUpUser } from "../helpers/api";
 
 /**
  * Who may call what, keyed by procedure path. Project procedures list the roles they admit; `signedIn` is
- * any account (the caller's own things: project list, tokens). The test walks appRouter's own record of
- * procedures, so a procedure added without a line here fails it.
+ * any account (the caller's own things: project list, tokens); `operator` the installation's operators
+ * (server/auth/operators.ts). The test walks appRouter's own record of procedures, so a procedure added
+ * without a line here fails it.
  */
 const readers: Role[] = ["owner", "admin", "member", "viewer", "auditor"];
 const editors: Role[] = ["owner", "admin", "member"];
 const managers: Role[] = ["owner", "admin"];
 const auditors: Role[] = ["owner", "admin", "auditor"];
-type Rule = Role[] | "signedIn";
+type Rule = Role[] | "signedIn" | "operator";
 
 const access: Record<string, Rule> = {
   "project.list": "signedIn",
@@ -52,6 +55,7 @@ const access: Record<string, Rule> = {
   "task.history": readers,
   "task.revertTo": editors,
   "task.undoLast": editors,
+  "task.list": readers,
   "board.get": readers,
   "board.asOf": readers,
   "board.changes": readers,
@@ -63,6 +67,13 @@ const access: Record<string, Rule> = {
   "token.list": "signedIn",
   "token.create": "signedIn",
   "token.revoke": "signedIn",
+  "analytics.flow": readers,
+  "metrics.panel": "operator",
+  "operations.status": "operator",
+  "operations.deadLetters": "operator",
+  "operations.retryDeadLetter": "operator",
+  "operations.skipDeadLetter": "operator",
+  "operations.rebuild": "operator",
 };
 
 type Procedures = Record<string, { _def: { type: "query" | "mutation" | "subscription" } }>;
@@ -98,6 +109,7 @@ const subject = {} as {
   otherProject: string;
   callers: Record<Role, { caller: Caller; token: string }>;
   stranger: { caller: Caller; token: string };
+  operator: Caller;
 };
 
 beforeAll(async () => {
@@ -112,11 +124,14 @@ beforeAll(async () => {
     callers[role] = { caller: user.caller, token: (await createApiToken(user.user.id, "matrix")).token };
   }
   const stranger = await signedUpUser("Stranger");
+  const operator = await signedUpUser("Operator");
+  await grantOperator(getPool(), operator.user.id);
   Object.assign(subject, {
     ownProject: projectId,
     otherProject,
     callers,
     stranger: { caller: stranger.caller, token: (await createApiToken(stranger.user.id, "matrix")).token },
+    operator: operator.caller,
   });
 }, 60_000);
 
@@ -134,6 +149,15 @@ describe("the authorisation matrix", () => {
     for (const path of Object.keys(procedures)) {
       const rule = access[path];
       if (!rule) continue; // reported by the test above
+      if (rule === "operator") {
+        // Not a project's: every member and non-member is refused alike, only operators get in.
+        for (const role of roles) expectOutcome(`${path} as ${role}`, await outcome(subject.callers[role].caller, path, undefined), "FORBIDDEN");
+        expectOutcome(`${path} as a non-member`, await outcome(subject.stranger.caller, path, undefined), "FORBIDDEN");
+        expectOutcome(`${path} as an operator`, await outcome(subject.operator, path, undefined), "allowed");
+        expectOutcome(`${path} signed out`, await outcome(anonymousCaller(), path, undefined), "UNAUTHORIZED");
+        calls += roles.length + 3;
+        continue;
+      }
       const withProject = (projectId: string) => (rule === "signedIn" ? undefined : { projectId });
       for (const role of roles) {
         const { caller } = subject.callers[role];

@@ -1,0 +1,13 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { startRebuild } from "../../projections/operations/rebuild-jobs";
+import { projectors } from "../../projections/registry";
+import { operatorProcedure } from "../operator-procedure";
+import { notFound } from "../errors";
+
+/** Starts rebuilding a read model in the background; operations.status shows its progress (operators). */
+export const rebuildReadModel = operatorProcedure.input(z.object({ name: z.string().max(63) })).mutation(({ ctx, input }) => {
+  if (!projectors[input.name]) throw notFound("Read model");
+  if (!startRebuild(ctx.db, input.name)) throw new TRPCError({ code: "CONFLICT", message: `A rebuild of ${input.name} is already running` });
+  return { started: true };
+});

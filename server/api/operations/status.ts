@@ -1,0 +1,5 @@
+import { projectorStatuses } from "../../projections/operations/status";
+import { operatorProcedure } from "../operator-procedure";
+
+/** Every projector: checkpoint, lag, leader, parked events and the latest rebuild (operators). */
+export const operationsStatus = operatorProcedure.query(({ ctx }) => projectorStatuses(ctx.db));

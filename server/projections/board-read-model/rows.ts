@@ -1,0 +1,94 @@
+import type { Board, BoardTask } from "../../domain";
+import type { Role } from "../../domain/events/fields";
+import type { Db } from "../../eventstore";
+import type { BoardTables } from "./tables";
+
+export interface ProjectRow {
+  project_id: string;
+  name: string;
+  owner_id: string;
+  members: Record<string, Role>;
+  version: number;
+  position: string | number;
+}
+
+export interface ColumnRow {
+  column_id: string;
+  name: string;
+  wip_limit: number | null;
+  task_count: number;
+}
+
+export interface CardRow {
+  task_id: string;
+  project_id: string;
+  column_id: string;
+  rank: string;
+  title: string;
+  description: string;
+  priority: BoardTask["priority"];
+  assignee_id: string | null;
+  labels: string[];
+  due_date: string | null;
+  archived: boolean;
+  comment_count: number;
+  /** Dates, or their JSON text when read as JSON (load.ts). */
+  created_at: Date | string;
+  updated_at: Date | string;
+  version: number;
+}
+
+export const CARD_COLUMNS = `task_id, project_id, column_id, rank, title, description, priority, assignee_id, labels,
+  due_date::text AS due_date, archived, comment_count, created_at, updated_at, version`;
+
+export async function projectRow(db: Db, tables: BoardTables, projectId: string): Promise<ProjectRow | undefined> {
+  const { rows } = await db.query<ProjectRow>(
+    `SELECT project_id, name, owner_id, members, version, position FROM ${tables.projects} WHERE project_id = $1`,
+    [projectId],
+  );
+  return rows[0];
+}
+
+/** A project's columns in board order. */
+export async function columnRows(db: Db, tables: BoardTables, projectId: string): Promise<ColumnRow[]> {
+  const { rows } = await db.query<ColumnRow>(
+    `SELECT column_id, name, wip_limit, task_count FROM ${tables.columns} WHERE project_id = $1 ORDER BY ordinal`,
+    [projectId],
+  );
+  return rows;
+}
+
+export async function cardRow(db: Db, tables: BoardTables, taskId: string): Promise<CardRow | undefined> {
+  const { rows } = await db.query<CardRow>(`SELECT ${CARD_COLUMNS} FROM ${tables.cards} WHERE task_id = $1`, [taskId]);
+  return rows[0];
+}
+
+/** The project part of a board, as the domain folds it. */
+export function projectPart(row: ProjectRow | undefined, columns: ColumnRow[]): Omit<Board, "tasks"> {
+  if (!row) return { project: { id: "", name: "", ownerId: "", exists: false }, members: {}, columns: [] };
+  return {
+    project: { id: row.project_id, name: row.name, ownerId: row.owner_id, exists: true },
+    members: row.members,
+    columns: columns.map((c) => ({ id: c.column_id, name: c.name, wipLimit: c.wip_limit })),
+  };
+}
+
+export function cardTask(row: CardRow): BoardTask {
+  return {
+    id: row.task_id,
+    exists: true,
+    projectId: row.project_id,
+    columnId: row.column_id,
+    rank: row.rank,
+    title: row.title,
+    description: row.description,
+    priority: row.priority,
+    assigneeId: row.assignee_id,
+    labels: row.labels,
+    dueDate: row.due_date,
+    archived: row.archived,
+    commentCount: row.comment_count,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  };
+}

@@ -141,7 +141,7 @@ Each writer appends commands to its own streams (50 events each, then a new one)
 expected version. Chronoboard: the event store's \`appendToStream\` (version check, idempotency check and insert
 in one statement). Raw INSERT: identical rows with one plain multi-row \`INSERT\` per command into
 \`bench_raw_events\`, a copy of the events table with the same indexes (\`CREATE TABLE … (LIKE events INCLUDING ALL)\`),
-the ceiling of this PostgreSQL. Emmett: [\`@event-driven-io/emmett-postgresql\`](https://event-driven-io.github.io/emmett/)
+the ceiling of this PostgreSQL. Emmett: \`@event-driven-io/emmett-postgresql\`
 ${emmettVersion} appending the same events (type, payload, metadata) with \`appendToStream(stream, events,
 { expectedStreamVersion })\` into its own tables, through the same connection pool to the same server.
 

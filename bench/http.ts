@@ -81,7 +81,7 @@ export async function httpBench(pool: pg.Pool): Promise<Section[]> {
     return [
       {
         title: "HTTP load",
-        body: `\`bench/http.ts\`: [autocannon](https://github.com/mcollina/autocannon) against the built app (\`next start\`, one
+        body: `\`bench/http.ts\`: autocannon against the built app (\`next start\`, one
 process) on this machine, signed in with a session cookie, on a project of ${TASKS} tasks. Each procedure alone for
 ${SECONDS} s after a 2 s warm-up, keeping the given number of connections busy (each sends its next request when the
 previous one is answered). Writes go round-robin over the tasks with fresh command ids. Load generator, app and

@@ -6,6 +6,7 @@ import { grantOperator } from "../../../server/auth/operators";
 import { getPool } from "../../../server/db/pool";
 import { snapshotAggregate } from "../../../server/eventstore";
 import { projectorLag } from "../../../server/projections/health";
+import { snapshotsPerDay } from "../../../server/projections/snapshot-counts";
 import { catchUp } from "../../../server/projections/runner/batch";
 import { saveCheckpoint } from "../../../server/projections/runner/checkpoints";
 import type { Projector, TableProjector } from "../../../server/projections/runner/projector";
@@ -119,9 +120,16 @@ describe("GET /api/metrics", () => {
     const { taskId } = await operator.caller.task.create({ ...cmd(), projectId, columnId: todo!.id, title: "Snap" });
     const before = await value(token, "chronoboard_snapshots_taken_total", { kind: "aggregate" });
     const bytesBefore = await value(token, "chronoboard_snapshot_size_bytes_sum", { kind: "aggregate" });
+    const daysBefore = await snapshotsPerDay(pool, 14);
     await snapshotAggregate(pool, { aggregateType: "task", aggregateId: taskId }, taskDecider);
     expect(await value(token, "chronoboard_snapshots_taken_total", { kind: "aggregate" })).toBe(before + 1);
     expect(await value(token, "chronoboard_snapshot_size_bytes_sum", { kind: "aggregate" })).toBeGreaterThan(bytesBefore + 50);
+    // The panel's daily counts come from the tables: 14 days ending today (UTC), today's up by at least ours.
+    const days = await snapshotsPerDay(pool, 14);
+    expect(days.map((d) => d.day)).toEqual(daysBefore.map((d) => d.day));
+    expect(days).toHaveLength(14);
+    expect(days.at(-1)!.day).toBe(new Date().toISOString().slice(0, 10));
+    expect(days.at(-1)!.aggregate).toBeGreaterThanOrEqual(daysBefore.at(-1)!.aggregate + 1);
 
     const clients = await value(token, "chronoboard_live_clients");
     const controller = new AbortController();

@@ -1,8 +1,8 @@
 /**
- * Rebuilds a read model from the whole log into a fresh table and swaps it in once caught up, while the app
+ * Rebuilds a read model from the whole log into fresh tables and swaps them in once caught up, while the app
  * keeps serving the live one (DATABASE_URL):
  *
- *   npm run projections:rebuild -- task_list
+ *   npm run projections:rebuild -- board        (or task_list)
  */
 import { getPool } from "../server/db/pool";
 import { projectors } from "../server/projections/registry";

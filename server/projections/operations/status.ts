@@ -41,8 +41,9 @@ async function projectorStatus(db: Db, name: string): Promise<ProjectorStatus> {
     held: number;
   }>(
     `WITH c AS (SELECT transaction_id, position, updated_at FROM projection_checkpoints WHERE name = $1),
-     behind AS (SELECT e.timestamp FROM events e
-       WHERE NOT EXISTS (SELECT 1 FROM c WHERE (e.transaction_id, e.position) <= (c.transaction_id, c.position)))
+     -- A range over the feed index: only the events after the checkpoint are read.
+     behind AS (SELECT e.timestamp FROM events e WHERE (e.transaction_id, e.position) >
+       (coalesce((SELECT transaction_id FROM c), '0'::xid8), coalesce((SELECT position FROM c), 0)))
      SELECT (SELECT position FROM c) AS position, (SELECT updated_at FROM c) AS updated_at,
        (SELECT count(*)::int FROM behind) AS lag_events, (SELECT min(timestamp) FROM behind) AS oldest,
        ${HELD} AS held_lock,

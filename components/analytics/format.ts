@@ -10,8 +10,15 @@ const number = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 export const formatInstant = (date: Date) => instant.format(date);
 export const formatDay = (date: Date) => day.format(date);
 
-/** Days with two decimals: the unit of every duration in the tables and CSV files. */
-export const toDays = (ms: number) => Math.round((ms / DAY) * 100) / 100;
+/** Days with three decimals (about a minute and a half): the unit of every duration in the tables and CSV files. */
+export const toDays = (ms: number) => Math.round((ms / DAY) * 1000) / 1000;
+
+/** The unit a chart's axis reads best in for durations up to longestMs: minutes, hours or days. */
+export function durationUnit(longestMs: number) {
+  if (longestMs < 2 * HOUR) return { ms: 60_000, suffix: " min", name: "minutes" };
+  if (longestMs < 2 * DAY) return { ms: HOUR, suffix: " h", name: "hours" };
+  return { ms: DAY, suffix: " d", name: "days" };
+}
 
 /** A duration as people say it: minutes, hours or days. */
 export function formatDuration(ms: number | null): string {

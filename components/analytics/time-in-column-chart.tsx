@@ -3,13 +3,14 @@
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartPanel } from "./chart-panel";
 import { axis, columnColor, doneColor, grid, tooltip } from "./chart-theme";
-import { formatDuration, toDays } from "./format";
+import { durationUnit, formatDuration, toDays } from "./format";
 import type { FlowData } from "./types";
 
 /** The average time a task spent in each column within the range (archived time left out). */
 export function TimeInColumnChart({ data, fileName }: { data: FlowData; fileName: string }) {
   const columns = data.timeInColumn.filter((column) => column.tasks > 0 || !data.columns.find((c) => c.id === column.columnId)?.removed);
-  const rows = columns.map((column) => ({ ...column, averageDays: toDays(column.averageMs) }));
+  const unit = durationUnit(Math.max(0, ...columns.map((column) => column.averageMs)));
+  const rows = columns.map((column) => ({ ...column, average: Math.round((column.averageMs / unit.ms) * 100) / 100 }));
 
   return (
     <ChartPanel
@@ -28,9 +29,9 @@ export function TimeInColumnChart({ data, fileName }: { data: FlowData; fileName
         <BarChart data={rows} accessibilityLayer={false} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
           <CartesianGrid {...grid} vertical={false} />
           <XAxis {...axis} dataKey="name" />
-          <YAxis {...axis} unit=" d" />
-          <Tooltip {...tooltip} formatter={(days) => [`${days} days`, "Average"]} />
-          <Bar dataKey="averageDays" name="Average days" isAnimationActive={false}>
+          <YAxis {...axis} unit={unit.suffix} />
+          <Tooltip {...tooltip} formatter={(average) => [`${average} ${unit.name}`, "Average"]} />
+          <Bar dataKey="average" name={`Average ${unit.name}`} isAnimationActive={false}>
             {rows.map((row) => (
               <Cell key={row.columnId} fill={row.columnId === data.doneColumnId ? doneColor : columnColor(data.columns.findIndex((c) => c.id === row.columnId))} />
             ))}

@@ -29,7 +29,8 @@ async function main() {
   const unknown = only.filter((name) => !benches[name]);
   if (unknown.length > 0) throw new Error(`Unknown bench ${unknown.join(", ")}; known: ${Object.keys(benches).join(", ")}`);
   // Up to 32 concurrent writers in the append bench, plus room for background snapshots.
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 40 });
+  // As the owner: benches generate histories and create baseline tables; app code they call uses DATABASE_URL.
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL, max: 40 });
   const sections: Section[] = [];
   for (const name of only) {
     console.log(`\n${name}`);

@@ -6,7 +6,10 @@
  *   tsx scripts/with-db.ts --data .data/postgres [--fresh-database] [--port 54331] -- <command…>
  *
  * --fresh-database runs the command against a new, empty database that is dropped afterwards (tests).
- * Migrations are applied before the command starts.
+ * Migrations are applied before the command starts, as the owner (the given or embedded server's user).
+ * The command then gets DATABASE_URL for the app's own login role (INSERT and SELECT on the event log,
+ * no UPDATE or DELETE; migration 0020) and DATABASE_OWNER_URL for work that needs the owner
+ * (migrations, projection rebuilds, tests that tamper behind the triggers).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
@@ -72,6 +75,25 @@ function migrate(url: string) {
   if (result.status !== 0) throw new Error("migrations failed");
 }
 
+/** The app's login role: a member of chronoboard_app, the group role migration 0020 grants to. */
+const APP_LOGIN = "chronoboard_app_login";
+
+/** Makes sure the app's login role exists with its password and returns the URL the app connects with. */
+async function appLoginUrl(ownerUrl: string): Promise<string> {
+  // Roles are shared by every database of the server, and other runs may be creating it right now.
+  const password = process.env.CHRONOBOARD_APP_DB_PASSWORD ?? "chronoboard-app";
+  await adminQuery(
+    ownerUrl,
+    `DO $$ BEGIN CREATE ROLE ${APP_LOGIN} LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`,
+  );
+  await adminQuery(ownerUrl, `GRANT chronoboard_app TO ${APP_LOGIN}`);
+  await adminQuery(ownerUrl, `ALTER ROLE ${APP_LOGIN} PASSWORD '${password.replaceAll("'", "''")}'`);
+  const u = new URL(ownerUrl);
+  u.username = APP_LOGIN;
+  u.password = password;
+  return u.toString();
+}
+
 async function main() {
   const embedded = process.env.DATABASE_URL ? null : await startEmbedded();
   let url = process.env.DATABASE_URL ?? embedded!.url;
@@ -85,7 +107,8 @@ async function main() {
   let exitCode = 1;
   try {
     migrate(url);
-    const child = spawn(command[0]!, command.slice(1), { stdio: "inherit", env: { ...process.env, DATABASE_URL: url } });
+    const env = { ...process.env, DATABASE_URL: await appLoginUrl(url), DATABASE_OWNER_URL: url };
+    const child = spawn(command[0]!, command.slice(1), { stdio: "inherit", env });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on("SIGINT", forward);
     process.on("SIGTERM", forward);

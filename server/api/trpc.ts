@@ -3,6 +3,7 @@ import superjson from "superjson";
 import { logger, withCorrelationId } from "../log/logger";
 import type { Context } from "./context";
 import { errorData, toTRPCError } from "./errors";
+import { hasUnstorableText } from "./text-guard";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -34,7 +35,14 @@ const logged = t.middleware(({ ctx, path, type, next }) =>
   }),
 );
 
-export const publicProcedure = t.procedure.use(logged).use(mapErrors);
+const refuseUnstorableText = t.middleware(async ({ getRawInput, next }) => {
+  if (hasUnstorableText(await getRawInput())) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Text may not contain NUL characters or broken Unicode" });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(logged).use(mapErrors).use(refuseUnstorableText);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });

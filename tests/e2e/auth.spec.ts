@@ -113,6 +113,7 @@ test("the skip link moves focus to the main content", async ({ page }) => {
 });
 
 test("sign out everywhere ends the sessions in other browsers too", async ({ signedInPage: page, account, browser, baseURL }) => {
+  test.setTimeout(60_000);
   const elsewhere = await browser.newPage({ baseURL });
   const signIn = await elsewhere.request.post("/api/auth/sign-in/email", {
     data: { email: account.email, password: account.password },

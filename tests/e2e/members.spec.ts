@@ -10,7 +10,8 @@ test("owners add members by email, change their roles and remove them; the histo
   browser,
   baseURL,
 }) => {
-  test.setTimeout(60_000);
+  // Two browsers and a dozen round trips; the shared CI machine can be slow.
+  test.setTimeout(120_000);
   const colleague = freshAccount("colleague");
   const colleaguePage = await browser.newPage({ baseURL });
   await signUpViaApi(colleaguePage, colleague, baseURL!);

@@ -20,7 +20,7 @@ export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, "Not a SHA-256 in lo
 export const Instant = z.iso.datetime({ offset: true });
 export const Position = z.number().int().min(1);
 /** A read model's projector, as the projection runner names it (e.g. task_list). */
-export const ProjectorName = z.string().regex(/^[a-z][a-z0-9_.-]{0,62}$/, "Not a projector name");
+export const ProjectorName = z.string().max(63).regex(/^[a-z][a-z0-9_.-]{0,62}$/, "Not a projector name");
 /** Why an operator decided as they did, kept in the log with the decision. */
 export const Reason = z.string().trim().min(1, "Give a reason").max(500, "Reason is longer than 500 characters");
 

@@ -4,11 +4,15 @@ import { describe, expect, it } from "vitest";
 import { getPool } from "../../../server/db/pool";
 import { readProject } from "../../../server/eventstore";
 import { cmd, signedUpUser } from "../helpers/api";
+import { testPool } from "../helpers/db";
 import { auditedProject } from "../helpers/audit";
+
+/** The database owner (a superuser here), the only one who can step around the triggers and privileges. */
+const owner = testPool();
 
 /** Changes the log the way only someone bypassing the append-only triggers could (a superuser). */
 async function behindTheTriggers(sql: string, params: unknown[]) {
-  const client = await getPool().connect();
+  const client = await owner.connect();
   try {
     await client.query("BEGIN");
     await client.query("SET LOCAL session_replication_role = replica");

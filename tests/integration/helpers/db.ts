@@ -3,10 +3,15 @@ import pg from "pg";
 import { afterAll } from "vitest";
 import type { EventMetadata, NewEvent } from "../../../server/eventstore";
 
-/** A pool on the real test database (DATABASE_URL, set by scripts/with-db.ts), closed after the file. */
+/**
+ * A pool on the real test database as its owner (DATABASE_OWNER_URL, set by scripts/with-db.ts), closed
+ * after the file: fixtures create tables and tamper behind the triggers, which the app's role may not.
+ * The app's code under test connects as the app's role (DATABASE_URL, server/db/pool.ts).
+ */
 export function testPool(max = 25): pg.Pool {
-  if (!process.env.DATABASE_URL) throw new Error("integration tests need DATABASE_URL (run them through npm test)");
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max });
+  const url = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
+  if (!url) throw new Error("integration tests need DATABASE_URL (run them through npm test)");
+  const pool = new pg.Pool({ connectionString: url, max });
   afterAll(() => pool.end());
   return pool;
 }

@@ -1,14 +1,15 @@
 import { TRPCError } from "@trpc/server";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { getPool } from "../../../server/db/pool";
 import { readProject, readStream } from "../../../server/eventstore";
 import { catchUp } from "../../../server/projections/runner/batch";
 import type { Projector } from "../../../server/projections/runner/projector";
 import { cmd, signedUpUser } from "../helpers/api";
+import { testPool } from "../helpers/db";
 import { catchUpTo } from "../helpers/projections";
 
-const pool = getPool();
+// As the owner: the fixture creates its own projector table.
+const pool = testPool();
 const retry = { attempts: 3, backoffMs: 5 };
 
 /**

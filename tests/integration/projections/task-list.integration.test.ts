@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { getPool } from "../../../server/db/pool";
 import { loadBoard } from "../../../server/projections/board";
 import { projectors } from "../../../server/projections/registry";
 import { catchUp } from "../../../server/projections/runner/batch";
@@ -8,9 +7,11 @@ import type { Projector } from "../../../server/projections/runner/projector";
 import { waitForPosition } from "../../../server/projections/runner/progress";
 import { rebuild, type RebuildProgress } from "../../../server/projections/runner/rebuild";
 import { taskListProjector } from "../../../server/projections/task-list/projector";
+import { testPool } from "../helpers/db";
 import { busyProject, catchUpTo, taskListRows } from "../helpers/projections";
 
-const pool = getPool();
+// As the owner: a rebuild creates and swaps tables (npm run projections:rebuild runs as the owner too).
+const pool = testPool();
 const taskList = projectors.task_list!;
 // Other test files append malformed events meanwhile; they are parked quickly rather than slowing these tests.
 const retry = { attempts: 2, backoffMs: 1 };

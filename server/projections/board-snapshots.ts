@@ -6,7 +6,7 @@ import { decodeBoard, encodeBoard } from "./board-codec";
  * The version of the stored board's shape (LoadedBoard, as evolveBoard and the upcasters build it).
  * Snapshots of another version are never read; raise it whenever that shape or its folding changes.
  */
-export const BOARD_STATE_SCHEMA_VERSION = 1;
+export const BOARD_STATE_SCHEMA_VERSION = 2;
 
 /** A stored board snapshot: the board as of its cut. */
 export interface BoardSnapshot {

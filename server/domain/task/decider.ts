@@ -9,5 +9,5 @@ export const taskDecider: Decider<TaskState, TaskCommand, TaskEvent> = {
   decide: decideTask,
   evolve: evolveTask,
   initialState: initialTaskState,
-  stateSchemaVersion: 1,
+  stateSchemaVersion: 2,
 };

@@ -3,6 +3,9 @@ import type { Priority } from "../events/fields";
 /** A comment's author is in the event's metadata, which evolve never sees; the board read side adds it. */
 export type TaskComment = { commentId: string; body: string };
 
+/** Where the task's review stands: null without a reviewer, pending until the reviewer decides. */
+export type ReviewStatus = "pending" | "approved" | "changes_requested" | null;
+
 export type TaskState = {
   exists: boolean;
   projectId: string;
@@ -18,6 +21,8 @@ export type TaskState = {
   dueDate: string | null;
   archived: boolean;
   comments: TaskComment[];
+  reviewerId: string | null;
+  review: ReviewStatus;
 };
 
 export const initialTaskState = (): TaskState => ({
@@ -33,4 +38,6 @@ export const initialTaskState = (): TaskState => ({
   dueDate: null,
   archived: false,
   comments: [],
+  reviewerId: null,
+  review: null,
 });

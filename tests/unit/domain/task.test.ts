@@ -449,6 +449,8 @@ describe("evolveTask", () => {
       dueDate: "2030-01-31",
       archived: true,
       comments: [{ commentId, body: "On it" }],
+      reviewerId: null,
+      review: null,
     });
   });
 

@@ -21,6 +21,8 @@ const board: LoadedBoard = {
       labels: ["docs"],
       dueDate: "2030-02-01",
       archived: false,
+      reviewerId: null,
+      review: null,
       comments: [{ commentId: "m1", body: "First", authorId: "alice", createdAt: new Date("2030-01-01T09:05:00.123Z") }],
       createdAt: new Date("2030-01-01T09:00:00.001Z"),
       updatedAt: new Date("2030-01-01T09:05:00.123Z"),

@@ -1,4 +1,5 @@
 import { auditRouter } from "./audit/router";
+import { automationRouter } from "./automation/router";
 import { boardAsOf } from "./board/as-of";
 import { boardChanges } from "./board/changes";
 import { getBoard } from "./board/get";
@@ -15,6 +16,7 @@ export const appRouter = router({
   board: router({ get: getBoard, asOf: boardAsOf, changes: boardChanges }),
   audit: auditRouter,
   projections: projectionsRouter,
+  automation: automationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -18,6 +18,7 @@ import { taskAsOf } from "./as-of";
 import { getTask } from "./get";
 import { getTaskHistory } from "./history";
 import { moveTask } from "./move";
+import { approveTask, assignReviewer, releaseReviewer, requestChanges } from "./review-commands";
 import { revertTaskTo } from "./revert-to";
 import { undoLastChange } from "./undo-last";
 
@@ -41,4 +42,8 @@ export const taskRouter = router({
   history: getTaskHistory,
   revertTo: revertTaskTo,
   undoLast: undoLastChange,
+  assignReviewer,
+  releaseReviewer,
+  approve: approveTask,
+  requestChanges,
 });

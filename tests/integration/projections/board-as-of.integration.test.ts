@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { boardContext, columnTasks } from "../../../server/domain";
 import { appendToStream, backgroundWorkDone, snapshotPolicy } from "../../../server/eventstore";
 import { loadBoard, snapshotBoard } from "../../../server/projections/board";
+import { BOARD_STATE_SCHEMA_VERSION } from "../../../server/projections/board-snapshots";
 import { metadata, testPool } from "../helpers/db";
 import { minute, naiveBoardAsOf, projectHistory } from "../helpers/history";
 
@@ -125,7 +126,7 @@ describe("the board as of an instant", () => {
     expect(await loadBoard(pool, projectId, { until: minute(5) })).toEqual(await naiveBoardAsOf(pool, projectId, minute(5)));
     await snapshotBoard(pool, projectId);
     const { rows } = await pool.query(`SELECT state_schema_version FROM board_snapshots WHERE project_id = $1`, [projectId]);
-    expect(rows).toEqual([{ state_schema_version: 1 }]);
+    expect(rows).toEqual([{ state_schema_version: BOARD_STATE_SCHEMA_VERSION }]);
   });
 
   it("stores a board snapshot after a load that folded N events or more, and loads from it with its dates intact", async () => {

@@ -1,11 +1,11 @@
 "use client";
 
 import { useId, useState } from "react";
-import { priorities, roleLabel } from "@/components/board/format";
+import { priorities } from "@/components/board/format";
 import type { BoardData, Priority, Role } from "@/components/board/types";
-import { buttonPrimary, fieldInput, fieldLabel } from "@/components/board/ui";
+import { fieldInput } from "@/components/board/ui";
 import { useTRPCClient } from "@/components/trpc/context";
-import { errorMessage } from "@/components/trpc/errors";
+import { ColumnSelect, Field, RoleSelect, SubmitRow } from "./form-parts";
 import type { RuleAction, RuleTrigger } from "./types";
 import { useAutomationCommand } from "./use-automation-command";
 
@@ -17,7 +17,6 @@ const actionTypes = [
   { value: "moveToColumn", label: "Move to a column" },
 ] as const;
 type ActionType = (typeof actionTypes)[number]["value"];
-const roles = Object.keys(roleLabel) as Role[];
 
 /** A new rule: name, "when" (a task enters a column, or the reviewer approves) and "then" (one action). */
 export function AddRuleForm({ projectId, board }: { projectId: string; board: BoardData }) {
@@ -96,13 +95,7 @@ export function AddRuleForm({ projectId, board }: { projectId: string; board: Bo
           </Field>
         ) : then === "assignRole" ? (
           <Field label="Role" htmlFor={`${id}-role`}>
-            <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as Role)} className={fieldInput}>
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {roleLabel[r]}
-                </option>
-              ))}
-            </select>
+            <RoleSelect id={`${id}-role`} value={role} onChange={setRole} />
           </Field>
         ) : then === "setPriority" ? (
           <Field label="Priority" htmlFor={`${id}-priority`}>
@@ -124,37 +117,7 @@ export function AddRuleForm({ projectId, board }: { projectId: string; board: Bo
           </Field>
         )}
       </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={add.isPending} className={buttonPrimary}>
-          {add.isPending ? "Adding…" : "Add rule"}
-        </button>
-        <p role="alert" className="text-sm text-danger empty:hidden">
-          {add.error ? errorMessage(add.error) : null}
-        </p>
-      </div>
+      <SubmitRow pending={add.isPending} error={add.error} label="Add rule" pendingLabel="Adding…" />
     </form>
-  );
-}
-
-export function ColumnSelect({ id, board, value, onChange }: { id: string; board: BoardData; value: string; onChange: (columnId: string) => void }) {
-  return (
-    <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={fieldInput}>
-      {board.columns.map((column) => (
-        <option key={column.id} value={column.id}>
-          {column.name}
-        </option>
-      ))}
-    </select>
-  );
-}
-
-export function Field({ label, htmlFor, wide, children }: { label: string; htmlFor: string; wide?: boolean; children: React.ReactNode }) {
-  return (
-    <div className={`space-y-1 ${wide ? "sm:col-span-2" : ""}`}>
-      <label htmlFor={htmlFor} className={fieldLabel}>
-        {label}
-      </label>
-      {children}
-    </div>
   );
 }

@@ -3,14 +3,11 @@
 import { useId, useState } from "react";
 import { roleLabel } from "@/components/board/format";
 import type { BoardData, Role } from "@/components/board/types";
-import { buttonPrimary, fieldInput } from "@/components/board/ui";
+import { fieldInput } from "@/components/board/ui";
 import { useTRPCClient } from "@/components/trpc/context";
-import { errorMessage } from "@/components/trpc/errors";
-import { Field } from "./add-rule-form";
+import { Field, RoleSelect, SubmitRow } from "./form-parts";
 import type { SagaSettings } from "./types";
 import { useAutomationCommand } from "./use-automation-command";
-
-const roles = Object.keys(roleLabel) as Role[];
 
 /**
  * The review saga's settings: the review column (or off), who reviews, and how long a reviewer has before
@@ -64,25 +61,12 @@ export function ReviewSagaForm({
             </select>
           </Field>
           <Field label="Reviewers" htmlFor={`${id}-role`}>
-            <select id={`${id}-role`} value={reviewerRole} onChange={(e) => setReviewerRole(e.target.value as Role)} className={fieldInput}>
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {roleLabel[r]}
-                </option>
-              ))}
-            </select>
+            <RoleSelect id={`${id}-role`} value={reviewerRole} onChange={setReviewerRole} />
           </Field>
           <Field label="Time limit (minutes)" htmlFor={`${id}-minutes`}>
             <input id={`${id}-minutes`} type="number" min={1} max={43_200} required value={minutes} onChange={(e) => setMinutes(e.target.value)} className={fieldInput} />
           </Field>
-          <div className="flex flex-wrap items-center gap-3 sm:col-span-3">
-            <button type="submit" disabled={save.isPending} className={buttonPrimary}>
-              {save.isPending ? "Saving…" : "Save review saga"}
-            </button>
-            <p role="alert" className="text-sm text-danger empty:hidden">
-              {save.error ? errorMessage(save.error) : null}
-            </p>
-          </div>
+          <SubmitRow pending={save.isPending} error={save.error} label="Save review saga" pendingLabel="Saving…" className="sm:col-span-3" />
         </form>
       ) : null}
     </div>

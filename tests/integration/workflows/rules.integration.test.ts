@@ -52,6 +52,16 @@ describe("automation rules", () => {
     expect((await automatedEvents(pool, projectId)).map((e) => e.eventId)).toEqual(first.map((e) => e.eventId));
     const task = taskOn(await owner.caller.board.get({ projectId }), taskId);
     expect(task).toMatchObject({ assigneeId: member.user.id, priority: "low", labels: ["in-review"] });
+
+    // The timeline names the rule behind each automated change and links it to the move.
+    const history = await member.caller.task.history({ projectId, taskId });
+    const automated = history.filter((change) => change.cause.kind === "automation");
+    expect(automated.map((change) => [change.type, change.userName, change.ruleName])).toEqual([
+      ["TaskAssigned", "Automation", "Member reviews"],
+      ["TaskPriorityChanged", "Automation", "Reviews are urgent-ish"],
+      ["TaskLabelAdded", "Automation", "Label reviews"],
+    ]);
+    expect(automated[0]!.cause).toMatchObject({ eventId: moved.eventId, eventType: "TaskMoved", actor: { kind: "rule", ruleId: rules[0]!.ruleId } });
   });
 
   it("move a task when its reviewer approves, and assign by role", async () => {

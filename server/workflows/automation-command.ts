@@ -13,7 +13,7 @@ export interface Cause {
  * Issues one automated command as `actor`. The command id is derived by the caller from what it reacts to
  * (e.g. rule id + event id), so the event ids are too: a redelivered or replayed event finds its events
  * already stored and writes nothing. A command that no longer applies (a full column, a reviewer who left)
- * is dropped, as the same request from a person would be refused; null then.
+ * is dropped (and logged), as the same request from a person would be refused; null then.
  */
 export async function runAutomationCommand<S, C, E extends { type: string; data: unknown }>(
   db: Db,
@@ -29,8 +29,9 @@ export async function runAutomationCommand<S, C, E extends { type: string; data:
       context: { userId: actor, correlationId: cause.correlationId, commandId, causationId: cause.eventId },
     });
   } catch (error) {
-    if (error instanceof DomainError) return null;
-    throw error;
+    if (!(error instanceof DomainError)) throw error;
+    console.warn(`${actor} did not act on event ${cause.eventId}: ${error.message}`);
+    return null;
   }
 }
 

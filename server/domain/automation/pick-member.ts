@@ -16,5 +16,8 @@ export function pickMember(
     .map(([userId]) => userId);
   const open = Object.values(board.tasks).filter((task) => !task.archived);
   const loadOf = (userId: string) => open.filter((task) => options.load(task, userId)).length;
-  return candidates.map((userId) => ({ userId, load: loadOf(userId) })).sort((a, b) => a.load - b.load || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))[0]?.userId ?? null;
+  const ranked = candidates.map((userId) => ({ userId, load: loadOf(userId) })).sort((a, b) => a.load - b.load || byId(a.userId, b.userId));
+  return ranked[0]?.userId ?? null;
 }
+
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { boardContext, type ReviewSagaEvent, type TaskEvent, taskDecider, reviewSagaActor, type TaskCommand } from "../../domain";
+import { type BoardContext, boardContext, type ReviewSagaEvent, reviewSagaActor, type TaskCommand, taskDecider, type TaskEvent } from "../../domain";
 import { type Db, type StoredEvent, toDomainEvent } from "../../eventstore";
 import { stableUuid } from "../../eventstore/command";
 import { loadBoard } from "../../projections/board";
@@ -96,7 +96,7 @@ async function reactToSaga(pool: pg.Pool, tx: Tx, event: StoredEvent, saga: Revi
 }
 
 /** The saga's commands on the task, decided together as one step. */
-async function taskStep(pool: pg.Pool, projectId: string, taskId: string, cause: Cause, plan: (board: ReturnType<typeof boardContext>) => TaskCommand[]) {
+async function taskStep(pool: pg.Pool, projectId: string, taskId: string, cause: Cause, plan: (board: BoardContext) => TaskCommand[]) {
   const board = boardContext(await loadBoard(pool, projectId));
   await runAutomationCommand(pool, {
     stream: { aggregateType: "task", aggregateId: taskId },

@@ -7,8 +7,8 @@ import { type Cause, runAutomationCommand } from "../automation-command";
 export const sagaIdOf = (taskId: string) => stableUuid("review-saga", taskId);
 
 /**
- * One saga step: a command on the task's saga stream, or on the task itself, as the saga actor. `step` names
- * the step, so its command id (and events) follow from the step and its cause alone.
+ * One saga step on the task's saga stream, as the saga actor. `step` names the step, so its command id (and
+ * events) follow from the step and its cause alone.
  */
 export function sagaCommand(db: Db, projectId: string, command: ReviewSagaCommand, step: string, cause: Cause) {
   return runAutomationCommand(db, {

@@ -65,10 +65,10 @@ describe("aggregate snapshots", () => {
   it("loads from the newest snapshot at or before the target and replays only the events after it", async () => {
     const stream = await taskWithRenames(9);
     await snapshotAggregate(pool, stream, taskDecider);
-    expect(await snapshotRows(stream.aggregateId)).toEqual([{ version: 10, state_schema_version: 1 }]);
+    expect(await snapshotRows(stream.aggregateId)).toEqual([{ version: 10, state_schema_version: taskDecider.stateSchemaVersion }]);
     // A planted snapshot with a telling title shows which one a load starts from.
     const atFour = (await loadAggregate(pool, stream, taskDecider, { toVersion: 4 })).state;
-    await plantSnapshot(stream.aggregateId, 4, 1, { ...atFour, title: "from the snapshot at 4" });
+    await plantSnapshot(stream.aggregateId, 4, taskDecider.stateSchemaVersion, { ...atFour, title: "from the snapshot at 4" });
 
     const atSix = await loadAggregate(pool, stream, taskDecider, { toVersion: 6 });
     expect(atSix).toMatchObject({ version: 6, snapshotVersion: 4, state: { title: "Title 5" } });
@@ -93,7 +93,7 @@ describe("aggregate snapshots", () => {
     expect(loaded).toMatchObject({ version: 8, state: { exists: true, title: "Title 7" } });
     expect(loaded.tail).toHaveLength(8); // from the start: neither old snapshot was read
     await backgroundWorkDone();
-    expect(await snapshotRows(stream.aggregateId)).toEqual([{ version: 8, state_schema_version: 1 }]);
+    expect(await snapshotRows(stream.aggregateId)).toEqual([{ version: 8, state_schema_version: taskDecider.stateSchemaVersion }]);
   });
 
   it("takes a snapshot after the append that completes every N events, not before", async () => {
@@ -106,7 +106,7 @@ describe("aggregate snapshots", () => {
     await run(taskId, { type: "RenameTask", taskId, title: "Two" });
     await run(taskId, { type: "RenameTask", taskId, title: "Three" });
     await backgroundWorkDone();
-    expect(await snapshotRows(taskId)).toEqual([{ version: 3, state_schema_version: 1 }]);
+    expect(await snapshotRows(taskId)).toEqual([{ version: 3, state_schema_version: taskDecider.stateSchemaVersion }]);
     const { rows } = await pool.query(`SELECT state FROM snapshots WHERE aggregate_id = $1`, [taskId]);
     expect(rows[0].state).toMatchObject({ title: "Two", exists: true });
   });
@@ -116,7 +116,7 @@ describe("aggregate snapshots", () => {
     const stream = await taskWithRenames(3);
     await run(stream.aggregateId, { type: "RenameTask", taskId: stream.aggregateId, title: "Fifth" });
     await backgroundWorkDone();
-    expect(await snapshotRows(stream.aggregateId)).toEqual([{ version: 4, state_schema_version: 1 }]);
+    expect(await snapshotRows(stream.aggregateId)).toEqual([{ version: 4, state_schema_version: taskDecider.stateSchemaVersion }]);
   });
 
   it("still recognises a retried command whose events lie before the snapshot a load starts from", async () => {

@@ -43,6 +43,14 @@ export function describeHistoryEntry(entry: HistoryEntry, names: Names): string 
       return "archived it";
     case "TaskRestored":
       return "restored it";
+    case "ReviewerAssigned":
+      return `asked ${names.member(text("reviewerId"))} to review it`;
+    case "ReviewerReleased":
+      return "released the reviewer";
+    case "TaskApproved":
+      return "approved it";
+    case "TaskChangesRequested":
+      return "requested changes";
     default:
       return `recorded ${entry.type}`;
   }

@@ -7,11 +7,12 @@ import { formatDueDate, priorities, priorityLabel, priorityTone } from "./format
 import { ChevronIcon, CloseIcon, PriorityIcon } from "./icons";
 import type { Priority, TaskFields } from "./types";
 import { buttonSecondary, fieldInput, iconButton } from "./ui";
+import { TaskReview } from "./task-review";
 import type { TaskCommand } from "./use-task-command";
 
 export type ChangeTask = (edit: Partial<TaskFields>, send: TaskCommand["send"]) => void;
 
-/** The task's column and place, assignee, priority, due date and labels: controls for editors, text for viewers. */
+/** The task's column and place, assignee, reviewer, priority, due date and labels: controls for editors, text for viewers. */
 export function TaskProperties({
   taskId,
   task,
@@ -63,6 +64,10 @@ export function TaskProperties({
             ))}
           </select>
         )}
+      </Row>
+
+      <Row label="Reviewer" htmlFor={readOnly ? undefined : `${id}-reviewer`} alignTop={!readOnly}>
+        <TaskReview task={task} readOnly={readOnly} selectId={`${id}-reviewer`} change={change} />
       </Row>
 
       <Row label="Priority" htmlFor={readOnly ? undefined : `${id}-priority`}>

@@ -23,4 +23,4 @@ export const canEditTasks = (role: Role) => role === "owner" || role === "admin"
 export const canManageColumns = (role: Role) => role === "owner" || role === "admin";
 
 /** The task fields the detail panel edits. */
-export type TaskFields = Pick<BoardTask, "title" | "description" | "priority" | "assigneeId" | "labels" | "dueDate" | "archived">;
+export type TaskFields = Pick<BoardTask, "title" | "description" | "priority" | "assigneeId" | "labels" | "dueDate" | "archived" | "reviewerId" | "review">;

@@ -51,6 +51,7 @@ export function AuditLogView({ projectId }: { projectId: string }) {
   };
   const subject = (item: AuditItem) => {
     if (item.aggregateType === "task") return `Task “${tasks.get(item.aggregateId) ?? "unknown"}”`;
+    if (item.aggregateType === "review_saga") return "Review saga";
     const columnId = (item.data as { columnId?: string }).columnId;
     return columnId ? `Column ${names.column(columnId)}` : "Project";
   };

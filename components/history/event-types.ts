@@ -25,6 +25,17 @@ export const eventTypeLabels: Record<string, string> = {
   TaskArchived: "Task archived",
   TaskRestored: "Task restored",
   ExportGenerated: "Compliance export generated",
+  ReviewerAssigned: "Reviewer assigned",
+  ReviewerReleased: "Reviewer released",
+  TaskApproved: "Task approved",
+  TaskChangesRequested: "Changes requested",
+  AutomationRuleAdded: "Automation rule added",
+  AutomationRuleRemoved: "Automation rule removed",
+  ReviewSagaConfigured: "Review saga configured",
+  ReviewSagaStarted: "Review started",
+  ReviewSagaEscalated: "Review escalated",
+  ReviewSagaCompleted: "Review completed",
+  ReviewSagaCompensated: "Review cancelled",
 };
 
 export const eventTypeLabel = (type: string) => eventTypeLabels[type] ?? type;

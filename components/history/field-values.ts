@@ -14,10 +14,14 @@ const fieldLabels: Record<FieldChange["field"], string> = {
   labels: "Labels",
   dueDate: "Due date",
   archived: "Archived",
+  reviewerId: "Reviewer",
+  review: "Review",
   comment: "Comment",
 };
 
 export const fieldLabel = (field: FieldChange["field"]) => fieldLabels[field];
+
+const reviewLabels: Record<string, string> = { pending: "pending", approved: "approved", changes_requested: "changes requested" };
 
 /** A field's value as people read it; long text is cut, as the full text is in the task itself. */
 export function formatFieldValue(field: FieldChange["field"], value: unknown, names: Names): string {
@@ -36,7 +40,10 @@ export function formatFieldValue(field: FieldChange["field"], value: unknown, na
     case "priority":
       return priorityLabel(value as Priority);
     case "assigneeId":
+    case "reviewerId":
       return names.member(String(value));
+    case "review":
+      return reviewLabels[String(value)] ?? String(value);
     case "labels":
       return (value as string[]).length ? (value as string[]).join(", ") : "none";
     case "dueDate":

@@ -7,7 +7,7 @@ import { buttonGhost } from "@/components/board/ui";
 /** The compliance export is for owners, admins and auditors (the audit page admits no one else). */
 export const canExportAudit = (role: Role) => role === "owner" || role === "admin" || role === "auditor";
 
-/** Links from a board to its members and history: the audit log for everyone, the compliance export for those allowed. */
+/** Links from a board: its members, history and automation for everyone, the compliance export for those allowed. */
 export function HistoryLinks({ projectId, role }: { projectId: string; role: Role }) {
   return (
     <>
@@ -16,6 +16,9 @@ export function HistoryLinks({ projectId, role }: { projectId: string; role: Rol
       </Link>
       <Link href={`/projects/${projectId}/history`} className={buttonGhost}>
         History
+      </Link>
+      <Link href={`/projects/${projectId}/automation`} className={buttonGhost}>
+        Automation
       </Link>
       {canExportAudit(role) ? (
         <Link href={`/projects/${projectId}/audit`} className={buttonGhost}>

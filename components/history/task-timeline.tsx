@@ -82,6 +82,14 @@ export function TaskTimeline({ taskId, sentences }: { taskId: string; sentences:
   );
 }
 
+/** Which automation made a change: "Automation: rule “…”", "Review saga", or (older logs) just "Automation". */
+function automationSource(change: TaskChange): string {
+  if (change.cause.kind !== "automation") return "";
+  if (change.cause.actor.kind === "reviewSaga") return "Review saga";
+  if (change.cause.actor.kind === "rule") return `Automation: rule “${change.ruleName ?? "removed rule"}”`;
+  return "Automation";
+}
+
 function describe(change: TaskChange, entry: HistoryEntry | undefined, names: Names) {
   return entry ? describeHistoryEntry(entry, names) : eventTypeLabel(change.type).toLowerCase();
 }
@@ -143,14 +151,15 @@ function TimelineEntry({
               By command <CopyId id={change.cause.commandId} label="command id" />
             </span>
           ) : (
-            <span>
-              Automation, after{" "}
+            <span data-testid="automation-cause">
+              {automationSource(change)}, after{" "}
               <Link
                 href={`/projects/${projectId}/history?correlationId=${encodeURIComponent(change.correlationId)}`}
                 className="font-medium text-accent-text underline-offset-2 hover:underline"
               >
                 {eventTypeLabel(change.cause.eventType)}
-              </Link>
+              </Link>{" "}
+              <CopyId id={change.cause.eventId} label="causing event id" />
             </span>
           )}
           <span className="inline-flex items-center gap-1">

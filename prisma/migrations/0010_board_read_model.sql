@@ -40,6 +40,9 @@ CREATE TABLE board_cards (
   due_date     date,
   archived     boolean NOT NULL,
   comment_count integer NOT NULL,
+  reviewer_id  text,
+  -- pending, approved or changes_requested; null without a reviewer
+  review       text,
   created_at   timestamptz NOT NULL,
   updated_at   timestamptz NOT NULL,
   version      integer NOT NULL

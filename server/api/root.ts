@@ -1,5 +1,6 @@
 import { analyticsRouter } from "./analytics/router";
 import { auditRouter } from "./audit/router";
+import { automationRouter } from "./automation/router";
 import { boardAsOf } from "./board/as-of";
 import { boardChanges } from "./board/changes";
 import { getBoard } from "./board/get";
@@ -23,6 +24,7 @@ export const appRouter = router({
   metrics: metricsRouter,
   token: tokenRouter,
   operations: operationsRouter,
+  automation: automationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -49,7 +49,8 @@ function isProjectEvent(event: BoardEventInput): event is ProjectEvent & Envelop
 
 function evolveProjectPart(board: Board, event: ProjectEvent & Envelope): Board {
   if (board.project.exists && event.aggregateId !== board.project.id) return board;
-  const before: ProjectState = { ...board.project, members: board.members, columns: board.columns };
+  // The board leaves automation settings to the project's own state (loaded where they are used).
+  const before: ProjectState = { ...board.project, members: board.members, columns: board.columns, rules: [], reviewSaga: null };
   const { exists, name, ownerId, members, columns } = evolveProject(before, event);
   return { ...board, project: { id: event.aggregateId, name, ownerId, exists }, members, columns };
 }

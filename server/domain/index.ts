@@ -26,3 +26,11 @@ export {
   emptyBoard,
   evolveBoard,
 } from "./board";
+
+export * from "./review-saga/commands";
+export { reviewSagaDecider } from "./review-saga/decider";
+export { initialReviewSagaState, type ReviewSagaState } from "./review-saga/state";
+export { type Actor, actorOf, reviewSagaActor, ruleActor } from "./automation/actors";
+export { pickMember } from "./automation/pick-member";
+export type { AutomationRule, ReviewSagaSettings } from "./project/state";
+export { RuleAction, RuleTrigger } from "./events/automation-rule";

@@ -15,6 +15,11 @@ export interface CommandContext {
   correlationId: string;
   /** Chosen by the client per user action, so a retried request is recognised. */
   commandId: string;
+  /**
+   * The event an automation reacted to, stored as the events' causationId; without it the command id is.
+   * Automation derives its command ids from that event, so a redelivery writes nothing new either.
+   */
+  causationId?: string;
 }
 
 export interface CommandResult {
@@ -90,7 +95,7 @@ export async function handleCommand<S, C, E extends AnyEvent>(
     projectId: args.projectId,
     expectedVersion: version,
     events,
-    metadata: { userId: context.userId, correlationId: context.correlationId, causationId: context.commandId },
+    metadata: { userId: context.userId, correlationId: context.correlationId, causationId: context.causationId ?? context.commandId },
     recordedAt: args.recordedAt,
   });
   if (!result.idempotentReplay) {

@@ -35,6 +35,8 @@ export function foldBoard(events: StoredEvent[], start: LoadedBoard = emptyLoade
   const taskVersions = { ...start.taskVersions };
   let { project, members, columns, projectVersion, position } = start;
   for (const event of events) {
+    // Other streams of the project (a review saga's) are in its log but not on its board.
+    if (event.aggregateType !== "task" && event.aggregateType !== "project") continue;
     const id = event.aggregateId;
     const touched = tasks[id];
     const next = evolveBoard({ project, members, columns, tasks: touched ? { [id]: touched } : {} }, toBoardEvent(event));

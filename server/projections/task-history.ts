@@ -1,4 +1,4 @@
-import { evolveTask, type FieldChange, initialTaskState, type TaskEvent, taskChanges } from "../domain";
+import { type Actor, actorOf, evolveTask, type FieldChange, initialTaskState, type TaskEvent, taskChanges } from "../domain";
 import { type Db, readEvents, readStream, type StoredEvent, toDomainEvent } from "../eventstore";
 
 /**
@@ -7,7 +7,7 @@ import { type Db, readEvents, readStream, type StoredEvent, toDomainEvent } from
  */
 export type ChangeCause =
   | { kind: "user"; commandId: string }
-  | { kind: "automation"; eventId: string; eventType: string; aggregateType: string; aggregateId: string };
+  | { kind: "automation"; eventId: string; eventType: string; aggregateType: string; aggregateId: string; actor: Actor };
 
 export interface TaskChange {
   eventId: string;
@@ -53,5 +53,6 @@ function causeOf(event: StoredEvent, causes: Map<string, StoredEvent>): ChangeCa
   const { causationId } = event.metadata;
   const cause = causes.get(causationId);
   if (!cause) return { kind: "user", commandId: causationId };
-  return { kind: "automation", eventId: cause.eventId, eventType: cause.eventType, aggregateType: cause.aggregateType, aggregateId: cause.aggregateId };
+  const { eventId, eventType, aggregateType, aggregateId } = cause;
+  return { kind: "automation", eventId, eventType, aggregateType, aggregateId, actor: actorOf(event.metadata.userId) };
 }

@@ -1,3 +1,4 @@
+import { type Actor, actorOf } from "../domain";
 import type { Role } from "../domain/events/fields";
 import type { Db } from "../eventstore";
 
@@ -14,11 +15,16 @@ export async function usersByIds(db: Db, ids: string[]): Promise<UserSummary[]> 
   return rows;
 }
 
-/** Display names by user id, for the users an event log mentions ("Unknown user" for the rest). */
+/**
+ * Display names by user id, for the users an event log mentions ("Unknown user" for the rest). Automation
+ * writes as system actors, which are named for what they are.
+ */
 export async function userNames(db: Db, ids: string[]): Promise<(id: string) => string> {
   const names = new Map((await usersByIds(db, [...new Set(ids)])).map((user) => [user.id, user.name]));
-  return (id) => names.get(id) ?? "Unknown user";
+  return (id) => names.get(id) ?? systemActorNames[actorOf(id).kind] ?? "Unknown user";
 }
+
+const systemActorNames: Partial<Record<Actor["kind"], string>> = { rule: "Automation", reviewSaga: "Review saga" };
 
 export async function userByEmail(db: Db, email: string): Promise<UserSummary | null> {
   const { rows } = await db.query<UserSummary>(`SELECT id, name, email FROM users WHERE lower(email) = lower($1)`, [email]);

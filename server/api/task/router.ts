@@ -19,6 +19,7 @@ import { getTask } from "./get";
 import { getTaskHistory } from "./history";
 import { listTasks } from "./list";
 import { moveTask } from "./move";
+import { approveTask, assignReviewer, releaseReviewer, requestChanges } from "./review-commands";
 import { revertTaskTo } from "./revert-to";
 import { undoLastChange } from "./undo-last";
 
@@ -43,4 +44,8 @@ export const taskRouter = router({
   history: getTaskHistory,
   revertTo: revertTaskTo,
   undoLast: undoLastChange,
+  assignReviewer,
+  releaseReviewer,
+  approve: approveTask,
+  requestChanges,
 });

@@ -1,18 +1,20 @@
 import { z } from "zod";
 import { ProjectEvent, projectEventSchemas } from "./project-events";
+import { ReviewSagaEvent, reviewSagaEventSchemas } from "./review-saga-events";
 import { TaskEvent, taskEventSchemas } from "./task-events";
 
-export { ProjectEvent, TaskEvent };
+export { ProjectEvent, ReviewSagaEvent, TaskEvent };
 
-export const DomainEvent = z.discriminatedUnion("type", [...projectEventSchemas, ...taskEventSchemas]);
+export const DomainEvent = z.discriminatedUnion("type", [...projectEventSchemas, ...taskEventSchemas, ...reviewSagaEventSchemas]);
 export type DomainEvent = z.infer<typeof DomainEvent>;
 export type EventType = DomainEvent["type"];
 
-export type AggregateType = "project" | "task";
+export type AggregateType = "project" | "task" | "review_saga";
 
 const catalogue = [
   ...projectEventSchemas.map((s) => ({ schema: s, aggregateType: "project" as const })),
   ...taskEventSchemas.map((s) => ({ schema: s, aggregateType: "task" as const })),
+  ...reviewSagaEventSchemas.map((s) => ({ schema: s, aggregateType: "review_saga" as const })),
 ];
 
 /** The payload schema version each event type is written with today. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineEvent } from "./define";
+import { ReviewTimeout, RuleAction, RuleName, RuleTrigger } from "./automation-rule";
 import { ColumnName, ExportFormat, Id, Instant, Position, ProjectName, ProjectorName, Reason, Role, Sha256Hex, UserId, WipLimit } from "./fields";
 
 export const ProjectCreated = defineEvent("ProjectCreated", 1, { name: ProjectName, ownerId: UserId });
@@ -37,6 +38,15 @@ export const ExportGenerated = defineEvent("ExportGenerated", 1, {
 export const DeadLetterRetried = defineEvent("DeadLetterRetried", 1, { projector: ProjectorName, eventId: Id, reason: Reason });
 export const DeadLetterSkipped = defineEvent("DeadLetterSkipped", 1, { projector: ProjectorName, eventId: Id, reason: Reason });
 
+/** Automation rules (choreography) a project owner or admin defined; the rule engine follows them. */
+export const AutomationRuleAdded = defineEvent("AutomationRuleAdded", 1, { ruleId: Id, name: RuleName, trigger: RuleTrigger, action: RuleAction });
+export const AutomationRuleRemoved = defineEvent("AutomationRuleRemoved", 1, { ruleId: Id });
+/**
+ * The review saga's settings: tasks entering columnId get a reviewer with reviewerRole, who has timeoutSeconds
+ * to approve or request changes before the saga escalates. columnId null turns the saga off.
+ */
+export const ReviewSagaConfigured = defineEvent("ReviewSagaConfigured", 1, { columnId: Id.nullable(), reviewerRole: Role, timeoutSeconds: ReviewTimeout });
+
 export const projectEventSchemas = [
   ProjectCreated,
   ProjectRenamed,
@@ -51,6 +61,9 @@ export const projectEventSchemas = [
   ExportGenerated,
   DeadLetterRetried,
   DeadLetterSkipped,
+  AutomationRuleAdded,
+  AutomationRuleRemoved,
+  ReviewSagaConfigured,
 ] as const;
 
 export const ProjectEvent = z.discriminatedUnion("type", projectEventSchemas);

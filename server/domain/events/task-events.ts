@@ -36,6 +36,11 @@ export const TaskLabelRemoved = defineEvent("TaskLabelRemoved", 1, { label: Labe
 export const TaskCommented = defineEvent("TaskCommented", 1, { commentId: Id, body: CommentBody });
 export const TaskArchived = defineEvent("TaskArchived", 1, {});
 export const TaskRestored = defineEvent("TaskRestored", 1, {});
+/** The person who reviews the task's work; approving or requesting changes is theirs alone. */
+export const ReviewerAssigned = defineEvent("ReviewerAssigned", 1, { reviewerId: UserId });
+export const ReviewerReleased = defineEvent("ReviewerReleased", 1, {});
+export const TaskApproved = defineEvent("TaskApproved", 1, { reviewerId: UserId });
+export const TaskChangesRequested = defineEvent("TaskChangesRequested", 1, { reviewerId: UserId });
 
 export const taskEventSchemas = [
   TaskCreated,
@@ -52,6 +57,10 @@ export const taskEventSchemas = [
   TaskCommented,
   TaskArchived,
   TaskRestored,
+  ReviewerAssigned,
+  ReviewerReleased,
+  TaskApproved,
+  TaskChangesRequested,
 ] as const;
 
 export const TaskEvent = z.discriminatedUnion("type", taskEventSchemas);

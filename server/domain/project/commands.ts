@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AutomationRuleAdded, ReviewSagaConfigured } from "../events/project-events";
 import { DeadLetterRetried, DeadLetterSkipped, ExportGenerated } from "../events/project-events";
 import { ColumnName, Id, ProjectName, Role, UserId, WipLimit } from "../events/fields";
 
@@ -35,6 +36,11 @@ export const RecordExport = command("RecordExport", ExportGenerated.shape.data.s
 export const RetryDeadLetter = command("RetryDeadLetter", DeadLetterRetried.shape.data.shape);
 export const SkipDeadLetter = command("SkipDeadLetter", DeadLetterSkipped.shape.data.shape);
 
+/** The fields are those of the events; the decider checks that columns and users exist. */
+export const AddAutomationRule = command("AddAutomationRule", AutomationRuleAdded.shape.data.shape);
+export const RemoveAutomationRule = command("RemoveAutomationRule", { ruleId: Id });
+export const ConfigureReviewSaga = command("ConfigureReviewSaga", ReviewSagaConfigured.shape.data.shape);
+
 export const ProjectCommand = z.discriminatedUnion("type", [
   CreateProject,
   RenameProject,
@@ -49,6 +55,9 @@ export const ProjectCommand = z.discriminatedUnion("type", [
   RecordExport,
   RetryDeadLetter,
   SkipDeadLetter,
+  AddAutomationRule,
+  RemoveAutomationRule,
+  ConfigureReviewSaga,
 ]);
 /** What callers send; optional fields get their defaults when decide parses it. */
 export type ProjectCommand = z.input<typeof ProjectCommand>;

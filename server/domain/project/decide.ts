@@ -121,6 +121,38 @@ export function decideProject(input: ProjectCommand, state: ProjectState): Proje
       const { projector, eventId, reason } = command;
       return [{ type: "DeadLetterSkipped", data: { projector, eventId, reason } }];
     }
+
+    case "AddAutomationRule": {
+      const { ruleId, name, trigger, action } = command;
+      const existing = state.rules.find((rule) => rule.ruleId === ruleId);
+      if (existing) {
+        if (sameRule(existing, { ruleId, name, trigger, action })) return [];
+        throw new DomainError("This rule already exists");
+      }
+      if (state.rules.length >= maxRules) throw new DomainError(`A project can have at most ${maxRules} automation rules`);
+      if (trigger.type === "taskEnteredColumn") findColumn(state, trigger.columnId);
+      if (action.type === "moveToColumn") {
+        findColumn(state, action.columnId);
+        if (trigger.type === "taskEnteredColumn" && trigger.columnId === action.columnId) {
+          throw new DomainError("A rule cannot move a task into the column that triggers it");
+        }
+      }
+      if (action.type === "assignUser" && !state.members[action.userId]) throw new DomainError("Only members of this project can be assigned tasks");
+      return [{ type: "AutomationRuleAdded", data: { ruleId, name, trigger, action } }];
+    }
+
+    case "RemoveAutomationRule":
+      if (!state.rules.some((rule) => rule.ruleId === command.ruleId)) return [];
+      return [{ type: "AutomationRuleRemoved", data: { ruleId: command.ruleId } }];
+
+    case "ConfigureReviewSaga": {
+      const { columnId, reviewerRole, timeoutSeconds } = command;
+      if (columnId !== null) findColumn(state, columnId);
+      const current = state.reviewSaga;
+      const unchanged = columnId === null ? current === null : sameRule(current, { columnId, reviewerRole, timeoutSeconds });
+      if (unchanged) return [];
+      return [{ type: "ReviewSagaConfigured", data: { columnId, reviewerRole, timeoutSeconds } }];
+    }
   }
 }
 
@@ -140,6 +172,13 @@ function checkMayManage(state: ProjectState, actorId: string, touchesOwner: bool
 function checkAnotherOwner(state: ProjectState) {
   const owners = Object.values(state.members).filter((role) => role === "owner").length;
   if (owners < 2) throw new DomainError("A project needs at least one owner: make someone else an owner first");
+}
+
+export const maxRules = 50;
+
+/** Whether a stored rule or setting already says what the command asks for (a retried request). */
+function sameRule<T extends object>(current: T | null, asked: T): boolean {
+  return current !== null && Object.entries(asked).every(([key, value]) => JSON.stringify(current[key as keyof T]) === JSON.stringify(value));
 }
 
 function findColumn(state: ProjectState, columnId: string): Column {

@@ -9,5 +9,5 @@ export const projectDecider: Decider<ProjectState, ProjectCommand, ProjectEvent>
   decide: decideProject,
   evolve: evolveProject,
   initialState: initialProjectState,
-  stateSchemaVersion: 1,
+  stateSchemaVersion: 2,
 };

@@ -30,6 +30,16 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       return { ...state, columns: state.columns.filter((column) => column.id !== event.data.columnId) };
     case "WipLimitSet":
       return updateColumn(state, event.data.columnId, { wipLimit: event.data.wipLimit });
+    case "AutomationRuleAdded": {
+      const { ruleId, name, trigger, action } = event.data;
+      return { ...state, rules: [...state.rules, { ruleId, name, trigger, action }] };
+    }
+    case "AutomationRuleRemoved":
+      return { ...state, rules: state.rules.filter((rule) => rule.ruleId !== event.data.ruleId) };
+    case "ReviewSagaConfigured": {
+      const { columnId, reviewerRole, timeoutSeconds } = event.data;
+      return { ...state, reviewSaga: columnId === null ? null : { columnId, reviewerRole, timeoutSeconds } };
+    }
     case "ExportGenerated":
     case "DeadLetterRetried":
     case "DeadLetterSkipped":

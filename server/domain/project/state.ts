@@ -1,6 +1,10 @@
+import type { RuleAction, RuleTrigger } from "../events/automation-rule";
 import type { Role } from "../events/fields";
 
 export type Column = { id: string; name: string; wipLimit: number | null };
+
+export type AutomationRule = { ruleId: string; name: string; trigger: RuleTrigger; action: RuleAction };
+export type ReviewSagaSettings = { columnId: string; reviewerRole: Role; timeoutSeconds: number };
 
 export type ProjectState = {
   exists: boolean;
@@ -9,6 +13,10 @@ export type ProjectState = {
   members: Record<string, Role>;
   /** In board order, left to right. */
   columns: Column[];
+  /** In the order they were added, which is the order they fire in. */
+  rules: AutomationRule[];
+  /** null: no review saga. */
+  reviewSaga: ReviewSagaSettings | null;
 };
 
 export const initialProjectState = (): ProjectState => ({
@@ -17,4 +25,6 @@ export const initialProjectState = (): ProjectState => ({
   ownerId: "",
   members: {},
   columns: [],
+  rules: [],
+  reviewSaga: null,
 });

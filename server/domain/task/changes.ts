@@ -2,7 +2,7 @@ import type { TaskEvent } from "../events";
 import type { TaskState } from "./state";
 
 /** The fields of a task that events change, in the order a history shows them. */
-export const taskFields = ["title", "description", "columnId", "rank", "priority", "assigneeId", "labels", "dueDate", "archived"] as const;
+export const taskFields = ["title", "description", "columnId", "rank", "priority", "assigneeId", "labels", "dueDate", "archived", "reviewerId", "review"] as const;
 export type TaskField = (typeof taskFields)[number];
 
 /** One field an event touched; `comment` is a comment added (comments are never edited or removed). */

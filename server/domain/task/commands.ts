@@ -63,6 +63,11 @@ export const RemoveLabel = command("RemoveLabel", { label: Label });
 export const CommentOnTask = command("CommentOnTask", { commentId: Id, body: CommentBody });
 export const ArchiveTask = command("ArchiveTask", {});
 export const RestoreTask = command("RestoreTask", {});
+export const AssignReviewer = command("AssignReviewer", { reviewerId: UserId, board: BoardContext });
+export const ReleaseReviewer = command("ReleaseReviewer", {});
+/** by is who decides (the session's user): only the task's reviewer may. */
+export const ApproveTask = command("ApproveTask", { by: UserId });
+export const RequestChanges = command("RequestChanges", { by: UserId });
 
 export const TaskCommand = z.discriminatedUnion("type", [
   CreateTask,
@@ -79,6 +84,10 @@ export const TaskCommand = z.discriminatedUnion("type", [
   CommentOnTask,
   ArchiveTask,
   RestoreTask,
+  AssignReviewer,
+  ReleaseReviewer,
+  ApproveTask,
+  RequestChanges,
 ]);
 /** What callers send; optional fields get their defaults when decide parses it. */
 export type TaskCommand = z.input<typeof TaskCommand>;

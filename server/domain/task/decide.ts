@@ -116,6 +116,26 @@ export function decideTask(input: TaskCommand, state: TaskState): TaskEvent[] {
     case "RestoreTask":
       if (!state.archived) return [];
       return [{ type: "TaskRestored", data: {} }];
+
+    case "AssignReviewer":
+      requireMember(command.board, command.reviewerId, "Only members of this project can review tasks");
+      if (command.reviewerId === state.assigneeId) throw new DomainError("The assignee cannot review their own task");
+      if (command.reviewerId === state.reviewerId) return [];
+      return [{ type: "ReviewerAssigned", data: { reviewerId: command.reviewerId } }];
+
+    case "ReleaseReviewer":
+      if (state.reviewerId === null) return [];
+      return [{ type: "ReviewerReleased", data: {} }];
+
+    case "ApproveTask":
+    case "RequestChanges": {
+      if (state.reviewerId === null) throw new DomainError("This task has no reviewer");
+      if (command.by !== state.reviewerId) throw new DomainError("Only the task's reviewer can approve it or request changes");
+      const approve = command.type === "ApproveTask";
+      if (state.review === (approve ? "approved" : "changes_requested")) return [];
+      const data = { reviewerId: state.reviewerId };
+      return [approve ? { type: "TaskApproved", data } : { type: "TaskChangesRequested", data }];
+    }
   }
 }
 
@@ -129,6 +149,6 @@ function isFull(column: BoardColumn): boolean {
   return column.wipLimit !== null && column.taskCount >= column.wipLimit;
 }
 
-function requireMember(board: BoardContext, userId: string): void {
-  if (!board.memberIds.includes(userId)) throw new DomainError("Only members of this project can be assigned tasks");
+function requireMember(board: BoardContext, userId: string, message = "Only members of this project can be assigned tasks"): void {
+  if (!board.memberIds.includes(userId)) throw new DomainError(message);
 }

@@ -4,7 +4,7 @@ import type { TaskState } from "./state";
 export function evolveTask(state: TaskState, event: TaskEvent): TaskState {
   switch (event.type) {
     case "TaskCreated":
-      return { ...state, exists: true, ...event.data, archived: false, commentCount: 0 };
+      return { ...state, exists: true, ...event.data, archived: false, commentCount: 0, reviewerId: null, review: null };
     case "TaskRenamed":
       return { ...state, title: event.data.title };
     case "TaskDescriptionChanged":
@@ -31,5 +31,13 @@ export function evolveTask(state: TaskState, event: TaskEvent): TaskState {
       return { ...state, archived: true };
     case "TaskRestored":
       return { ...state, archived: false };
+    case "ReviewerAssigned":
+      return { ...state, reviewerId: event.data.reviewerId, review: "pending" };
+    case "ReviewerReleased":
+      return { ...state, reviewerId: null, review: null };
+    case "TaskApproved":
+      return { ...state, review: "approved" };
+    case "TaskChangesRequested":
+      return { ...state, review: "changes_requested" };
   }
 }

@@ -1,5 +1,8 @@
 import type { Priority } from "../events/fields";
 
+/** Where the task's review stands: null without a reviewer, pending until the reviewer decides. */
+export type ReviewStatus = "pending" | "approved" | "changes_requested" | null;
+
 export type TaskState = {
   exists: boolean;
   projectId: string;
@@ -19,6 +22,8 @@ export type TaskState = {
    * it) grow with the task's history. The comments themselves are read from the TaskCommented events.
    */
   commentCount: number;
+  reviewerId: string | null;
+  review: ReviewStatus;
 };
 
 export const initialTaskState = (): TaskState => ({
@@ -34,4 +39,6 @@ export const initialTaskState = (): TaskState => ({
   dueDate: null,
   archived: false,
   commentCount: 0,
+  reviewerId: null,
+  review: null,
 });

@@ -74,11 +74,12 @@ async function applyTaskEvent(tx: Tx, tables: BoardTables, event: StoredEvent): 
 async function writeCard(tx: Tx, tables: BoardTables, card: BoardTask, version: number): Promise<void> {
   await tx.query(
     `INSERT INTO ${tables.cards} (task_id, project_id, column_id, rank, title, description, priority, assignee_id, labels,
-       due_date, archived, comment_count, created_at, updated_at, version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       due_date, archived, comment_count, reviewer_id, review, created_at, updated_at, version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
      ON CONFLICT (task_id) DO UPDATE SET column_id = EXCLUDED.column_id, rank = EXCLUDED.rank, title = EXCLUDED.title,
        description = EXCLUDED.description, priority = EXCLUDED.priority, assignee_id = EXCLUDED.assignee_id,
        labels = EXCLUDED.labels, due_date = EXCLUDED.due_date, archived = EXCLUDED.archived, comment_count = EXCLUDED.comment_count,
+       reviewer_id = EXCLUDED.reviewer_id, review = EXCLUDED.review,
        updated_at = EXCLUDED.updated_at, version = EXCLUDED.version`,
     [
       card.id,
@@ -93,6 +94,8 @@ async function writeCard(tx: Tx, tables: BoardTables, card: BoardTask, version: 
       card.dueDate,
       card.archived,
       card.commentCount,
+      card.reviewerId,
+      card.review,
       card.createdAt,
       card.updatedAt,
       version,

@@ -32,6 +32,8 @@ export interface CardRow {
   due_date: string | null;
   archived: boolean;
   comment_count: number;
+  reviewer_id: string | null;
+  review: BoardTask["review"];
   /** Dates, or their JSON text when read as JSON (load.ts). */
   created_at: Date | string;
   updated_at: Date | string;
@@ -39,7 +41,7 @@ export interface CardRow {
 }
 
 export const CARD_COLUMNS = `task_id, project_id, column_id, rank, title, description, priority, assignee_id, labels,
-  due_date::text AS due_date, archived, comment_count, created_at, updated_at, version`;
+  due_date::text AS due_date, archived, comment_count, reviewer_id, review, created_at, updated_at, version`;
 
 export async function projectRow(db: Db, tables: BoardTables, projectId: string): Promise<ProjectRow | undefined> {
   const { rows } = await db.query<ProjectRow>(
@@ -88,6 +90,8 @@ export function cardTask(row: CardRow): BoardTask {
     dueDate: row.due_date,
     archived: row.archived,
     commentCount: row.comment_count,
+    reviewerId: row.reviewer_id,
+    review: row.review,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   };

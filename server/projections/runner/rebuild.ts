@@ -34,6 +34,7 @@ export async function rebuild(
     for (const table of tablesOf(projector)) {
       await guard.query(`DROP TABLE IF EXISTS ${freshName(table)}`);
       await guard.query(`CREATE TABLE ${freshName(table)} (LIKE ${table} INCLUDING ALL)`);
+      await sameOwner(guard, freshName(table), table);
     }
     await guard.query(`DELETE FROM projection_checkpoints WHERE name = $1`, [target.name]);
     await guard.query(`DELETE FROM dead_letters WHERE projector = $1`, [target.name]);
@@ -106,4 +107,13 @@ async function replaceTable(tx: pg.PoolClient, table: string) {
   for (const { indexname } of indexes.rows) {
     if (indexname.startsWith(`${fresh}_`)) await tx.query(`ALTER INDEX ${indexname} RENAME TO ${table}_${indexname.slice(fresh.length + 1)}`);
   }
+}
+
+/**
+ * Gives a fresh table the owner of the live one (the app's role, see migration 0021), so that whoever
+ * rebuilds (the app, or an operator on the command line as the schema's owner) the next rebuild may replace it.
+ */
+async function sameOwner(client: pg.PoolClient, fresh: string, live: string): Promise<void> {
+  const { rows } = await client.query<{ owner: string }>(`SELECT quote_ident(tableowner) AS owner FROM pg_tables WHERE tablename = $1`, [live]);
+  if (rows[0]) await client.query(`ALTER TABLE ${fresh} OWNER TO ${rows[0].owner}`);
 }

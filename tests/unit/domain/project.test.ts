@@ -451,6 +451,8 @@ describe("evolveProject", () => {
         { id: done, name: "Done", wipLimit: null },
         { id: todo, name: "Backlog", wipLimit: 8 },
       ],
+      rules: [],
+      reviewSaga: null,
     });
   });
 

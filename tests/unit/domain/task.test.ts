@@ -444,6 +444,8 @@ describe("evolveTask", () => {
       dueDate: "2030-01-31",
       archived: true,
       commentCount: 1,
+      reviewerId: null,
+      review: null,
     });
   });
 

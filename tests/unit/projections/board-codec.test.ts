@@ -22,6 +22,8 @@ const board: LoadedBoard = {
       dueDate: "2030-02-01",
       archived: false,
       commentCount: 1,
+      reviewerId: null,
+      review: null,
       createdAt: new Date("2030-01-01T09:00:00.001Z"),
       updatedAt: new Date("2030-01-01T09:05:00.123Z"),
     },

@@ -56,6 +56,8 @@ export default defineConfig({
       // Every test signs up from 127.0.0.1; better-auth's production limit (3 sign-ups per 10 s per IP)
       // would fail the suite. server/auth/auth.ts turns rate limiting off when this is "off".
       CHRONOBOARD_AUTH_RATE_LIMIT: "off",
+      // The server's request log would drown the test report; warnings and errors still show.
+      LOG_LEVEL: "warn",
     },
   },
 });

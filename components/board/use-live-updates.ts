@@ -3,6 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useTRPC } from "@/components/trpc/context";
+import { rememberPosition } from "@/components/trpc/written-positions";
 import { applyBoardPatch } from "./board-patch";
 import type { BoardData } from "./types";
 
@@ -10,9 +11,10 @@ export type LiveStatus = "live" | "connecting" | "offline";
 
 /**
  * Follows the project's change stream (server-sent events fed by PostgreSQL LISTEN/NOTIFY). Each message
- * says what changed on the board, which is patched into the cached board in place; a message that does not
- * fit the board as drawn (or a "resync" after a reconnect) makes it refetch instead. Open tasks that
- * changed are refetched.
+ * says what changed on the board, which is patched into the cached board at once; the board is then
+ * refetched in the background from its read model, once that has the change, so the page also learns how far
+ * the read model is behind (a parked event shows as held back). A message that does not fit the board as
+ * drawn, or a "resync" after a reconnect, only refetches. Open tasks that changed are refetched.
  */
 export function useLiveUpdates(projectId: string): LiveStatus {
   const trpc = useTRPC();
@@ -28,13 +30,9 @@ export function useLiveUpdates(projectId: string): LiveStatus {
             void queryClient.invalidateQueries(trpc.task.pathFilter());
             return;
           }
-          let fits = true;
-          queryClient.setQueriesData<BoardData>(boards, (board) => {
-            const patched = board && applyBoardPatch(board, change);
-            if (board && !patched) fits = false;
-            return patched ?? board;
-          });
-          if (!fits) void queryClient.invalidateQueries(boards);
+          queryClient.setQueriesData<BoardData>(boards, (board) => (board && applyBoardPatch(board, change)) ?? board);
+          rememberPosition(projectId, change.position);
+          void queryClient.invalidateQueries(boards);
           for (const taskId of change.changedTaskIds) {
             void queryClient.invalidateQueries(trpc.task.get.queryFilter({ projectId, taskId }));
             void queryClient.invalidateQueries(trpc.task.history.queryFilter({ projectId, taskId }));

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useState } from "react";
-import { type BoardSession, BoardSessionContext, useBoardSession } from "@/components/board/board-session";
+import { type BoardSession, BoardSessionContext, CardSessionContext, useBoardSession } from "@/components/board/board-session";
 import { formatTimestamp } from "@/components/board/format";
 import { buttonSecondary } from "@/components/board/ui";
 import { useTRPC } from "@/components/trpc/context";
@@ -83,8 +83,10 @@ function PastBoard({ asOf, children }: { asOf: Date; children: ReactNode }) {
         <NotYetCreated createdAt={past.data.createdAt} onGoThere={setShown} />
       ) : session ? (
         <BoardSessionContext value={session}>
-          <div className={past.isPlaceholderData ? "opacity-80 transition-opacity" : undefined}>{children}</div>
-          <AsOfTaskDialog taskId={openTaskId} asOf={asOf} onClose={() => setOpenTaskId(null)} />
+          <CardSessionContext value={{ canEdit: false, today: live.today, memberById: live.memberById, openTask: setOpenTaskId }}>
+            <div className={past.isPlaceholderData ? "opacity-80 transition-opacity" : undefined}>{children}</div>
+            <AsOfTaskDialog taskId={openTaskId} asOf={asOf} onClose={() => setOpenTaskId(null)} />
+          </CardSessionContext>
         </BoardSessionContext>
       ) : (
         <p aria-busy="true" className="py-10 text-center text-sm text-fg-muted">Loading the board as it was…</p>

@@ -10,7 +10,8 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   workers: 2,
-  retries: 0,
+  // One retry, so a flaky browser test does not hide the rest; Playwright still reports it as "flaky".
+  retries: 1,
   reporter: "list",
   timeout: 30_000,
   expect: { timeout: 10_000 },

@@ -10,7 +10,7 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   workers: 2,
-  // One retry, so a flaky browser test does not hide the rest; Playwright still reports it as "flaky".
+  // One retry, so a test that fails once by chance does not fail the run; Playwright still reports it as "flaky".
   retries: 1,
   reporter: "list",
   timeout: 30_000,

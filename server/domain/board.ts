@@ -95,7 +95,12 @@ export function boardContext(board: Board): BoardContext {
 export function columnTasks(board: Board, columnId: string, options: { includeArchived?: boolean } = {}): BoardTask[] {
   return Object.values(board.tasks)
     .filter((task) => task.columnId === columnId && (options.includeArchived || !task.archived))
-    .sort((a, b) => compare(a.rank, b.rank) || compare(a.id, b.id));
+    .sort(byRank);
+}
+
+/** The order of a column's tasks: by rank, then by id (two concurrent moves may pick the same rank). */
+export function byRank(a: BoardTask, b: BoardTask): number {
+  return compare(a.rank, b.rank) || compare(a.id, b.id);
 }
 
 // Plain code-unit order: fractional-indexing keys are built for it, localeCompare would misorder them.

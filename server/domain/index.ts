@@ -22,6 +22,7 @@ export {
   type BoardEventInput,
   type BoardTask,
   boardContext,
+  byRank,
   columnTasks,
   emptyBoard,
   evolveBoard,

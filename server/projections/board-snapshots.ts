@@ -7,7 +7,7 @@ import { decodeBoard, encodeBoard } from "./board-codec";
  * The version of the stored board's shape (LoadedBoard, as evolveBoard and the upcasters build it).
  * Snapshots of another version are never read; raise it whenever that shape or its folding changes.
  */
-export const BOARD_STATE_SCHEMA_VERSION = 2;
+export const BOARD_STATE_SCHEMA_VERSION = 3;
 
 /** A stored board snapshot: the board as of its cut. */
 export interface BoardSnapshot {
@@ -15,11 +15,19 @@ export interface BoardSnapshot {
   board: LoadedBoard;
 }
 
+/** A stored board snapshot found by its instant, its board not read yet. */
+export interface FoundBoardSnapshot {
+  cut: ProjectCut;
+  /** The board, from the process cache when it is there. */
+  board: () => Promise<LoadedBoard>;
+}
+
 /**
  * The newest board snapshot whose instant is at or before `until` (inclusive to the millisecond, as
- * readProject; default: the newest). Its state comes from the process cache when it is there.
+ * readProject; default: the newest). Its board is read on demand, so that the caller can read the events
+ * after its cut at the same time.
  */
-export async function findBoardSnapshot(db: Db, projectId: string, until?: Date): Promise<BoardSnapshot | null> {
+export async function findBoardSnapshot(db: Db, projectId: string, until?: Date): Promise<FoundBoardSnapshot | null> {
   const { rows } = await db.query<{ covers_until: string; visibility: string }>(
     `SELECT covers_until::text, visibility::text FROM board_snapshots
      WHERE project_id = $1 AND state_schema_version = $2
@@ -31,12 +39,12 @@ export async function findBoardSnapshot(db: Db, projectId: string, until?: Date)
   if (!found) return null;
   const cut = { timestamp: found.covers_until, visibility: found.visibility };
   const cached = stateCache().get(cacheKey(projectId, cut)) as LoadedBoard | undefined;
-  return { cut, board: cached ?? (await readState(db, projectId, cut)) };
+  return { cut, board: async () => cached ?? (await readState(db, projectId, cut)) };
 }
 
 async function readState(db: Db, projectId: string, cut: ProjectCut): Promise<LoadedBoard> {
   const { rows } = await db.query<{ state: string }>(
-    `SELECT state::text FROM board_snapshots WHERE project_id = $1 AND covers_until = $2::timestamptz`,
+    `SELECT state FROM board_snapshots WHERE project_id = $1 AND covers_until = $2::timestamptz`,
     [projectId, cut.timestamp],
   );
   const json = rows[0]!.state;
@@ -57,7 +65,7 @@ export async function saveBoardSnapshot(db: Db, projectId: string, snapshot: Boa
        WHERE project_id = $1 AND state_schema_version < $2 AND covers_until <> $3::timestamptz
      )
      INSERT INTO board_snapshots (project_id, covers_until, visibility, position, state_schema_version, state)
-     VALUES ($1, $3, $4::pg_snapshot, $5, $2, $6::jsonb)
+     VALUES ($1, $3, $4::pg_snapshot, $5, $2, $6)
      ON CONFLICT (project_id, covers_until) DO UPDATE
        SET visibility = EXCLUDED.visibility, position = EXCLUDED.position, state = EXCLUDED.state,
            state_schema_version = EXCLUDED.state_schema_version, taken_at = now()

@@ -70,8 +70,9 @@ export async function snapshotBoard(db: Db, projectId: string, opts: { until?: D
 
 async function readBoard(db: Db, projectId: string, until?: Date) {
   const snapshot = await findBoardSnapshot(db, projectId, until);
-  const slice = await readProjectAfter(db, projectId, { after: snapshot?.cut, until });
-  return { board: foldBoard(slice.events, snapshot?.board), cut: slice.cut, folded: slice.events.length };
+  // Both reads are large on a long history; a pool runs them on two connections.
+  const [start, slice] = await Promise.all([snapshot?.board(), readProjectAfter(db, projectId, { after: snapshot?.cut, until })]);
+  return { board: foldBoard(slice.events, start), cut: slice.cut, folded: slice.events.length };
 }
 
 const saving = new Set<string>();

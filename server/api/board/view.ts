@@ -1,4 +1,4 @@
-import { type BoardTask, columnTasks } from "../../domain";
+import { type BoardTask, byRank } from "../../domain";
 import type { Role } from "../../domain/events/fields";
 import type { Db } from "../../eventstore";
 import type { LoadedBoard } from "../../projections/board";
@@ -9,17 +9,33 @@ import { membersWithRoles } from "../../projections/users";
  * (the read model keeps counts; a folded board is counted here).
  */
 export async function boardView(db: Db, board: LoadedBoard & { taskCounts?: Record<string, number> }, role: Role) {
+  const { live, archived } = tasksByColumn(board);
   return {
     project: projectView(board),
     role,
     position: board.position,
     members: await membersView(db, board),
     columns: board.columns.map((column) => {
-      const tasks = columnTasks(board, column.id).map((task) => cardView(board, task));
+      const tasks = (live.get(column.id) ?? []).sort(byRank).map((task) => cardView(board, task));
       return { ...column, taskCount: board.taskCounts?.[column.id] ?? tasks.length, tasks };
     }),
-    archived: archivedView(board),
+    archived: archivedView(board, archived),
   };
+}
+
+/** One pass over the tasks (a board as of an instant may hold 10,000): live ones by column, and the archived. */
+function tasksByColumn(board: LoadedBoard) {
+  const live = new Map<string, BoardTask[]>();
+  const archived: BoardTask[] = [];
+  for (const task of Object.values(board.tasks)) {
+    if (task.archived) archived.push(task);
+    else {
+      const column = live.get(task.columnId);
+      if (column) column.push(task);
+      else live.set(task.columnId, [task]);
+    }
+  }
+  return { live, archived };
 }
 
 export const projectView = (board: LoadedBoard) => ({ id: board.project.id, name: board.project.name, version: board.projectVersion });
@@ -29,8 +45,6 @@ export const membersView = (db: Db, board: LoadedBoard) => membersWithRoles(db, 
 /** A card carries its task's stream version: what the client sends back as expectedVersion. */
 export const cardView = (board: LoadedBoard, task: BoardTask) => ({ ...task, version: board.taskVersions[task.id] ?? 0 });
 
-export function archivedView(board: LoadedBoard) {
-  return Object.values(board.tasks)
-    .filter((t) => t.archived)
-    .map((task) => ({ id: task.id, title: task.title, columnId: task.columnId, version: board.taskVersions[task.id] ?? 0 }));
+export function archivedView(board: LoadedBoard, archived = Object.values(board.tasks).filter((t) => t.archived)) {
+  return archived.map((task) => ({ id: task.id, title: task.title, columnId: task.columnId, version: board.taskVersions[task.id] ?? 0 }));
 }

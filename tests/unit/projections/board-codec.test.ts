@@ -27,8 +27,47 @@ const board: LoadedBoard = {
       createdAt: new Date("2030-01-01T09:00:00.001Z"),
       updatedAt: new Date("2030-01-01T09:05:00.123Z"),
     },
+    t2: {
+      id: "t2",
+      exists: true,
+      projectId: "p1",
+      columnId: "c1",
+      rank: "Zz",
+      title: "Comes first in its column",
+      description: "Two\nlines",
+      priority: "none",
+      assigneeId: "alice",
+      labels: [],
+      dueDate: null,
+      archived: false,
+      commentCount: 0,
+      reviewerId: "alice",
+      review: "pending",
+      createdAt: new Date("2030-01-01T09:01:00.000Z"),
+      updatedAt: new Date("2030-01-01T09:01:00.000Z"),
+    },
+    // Archived in a column that has since been removed.
+    t3: {
+      id: "t3",
+      exists: true,
+      projectId: "p1",
+      columnId: "gone",
+      rank: "a0",
+      title: "Old",
+      description: "",
+      priority: "low",
+      assigneeId: null,
+      labels: ["a", "b"],
+      dueDate: null,
+      archived: true,
+      commentCount: 3,
+      reviewerId: null,
+      review: null,
+      createdAt: new Date("2029-12-31T23:59:59.999Z"),
+      updatedAt: new Date("2030-01-01T00:00:00.000Z"),
+    },
   },
-  taskVersions: { t1: 2 },
+  taskVersions: { t1: 2, t2: 5, t3: 1 },
   projectVersion: 4,
   position: 17,
 };
@@ -41,5 +80,11 @@ describe("board snapshot encoding", () => {
     expect(decoded.tasks.t1!.updatedAt).toBeInstanceOf(Date);
     expect(decoded.tasks.t1!.title).toBe("2030-01-01T09:00:00.000Z");
     expect(decoded.tasks.t1!.dueDate).toBe("2030-02-01");
+  });
+
+  it("writes each id that recurs on tasks once, and the tasks in board order", () => {
+    const json = encodeBoard(board);
+    expect(json.match(/"p1"/g)).toHaveLength(2); // the project's id and the reference table, not once per task
+    expect(Object.keys(decodeBoard(json).tasks)).toEqual(["t3", "t2", "t1"]);
   });
 });

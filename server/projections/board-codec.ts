@@ -37,6 +37,13 @@ interface EncodedBoard extends Omit<LoadedBoard, "tasks" | "taskVersions"> {
   tasks: Row[];
 }
 
+/** A snapshot's text parsed, before its tasks are built: what the process caches (never changed). */
+export type ParsedBoard = Readonly<EncodedBoard>;
+
+export function parseBoard(json: string): ParsedBoard {
+  return JSON.parse(json) as EncodedBoard;
+}
+
 export function encodeBoard(board: LoadedBoard): string {
   const refs: string[] = [];
   const refIndex = new Map<string, number>();
@@ -73,8 +80,9 @@ export function encodeBoard(board: LoadedBoard): string {
   return JSON.stringify({ ...rest, refs, tasks } satisfies EncodedBoard);
 }
 
-export function decodeBoard(json: string): LoadedBoard {
-  const { refs, tasks: rows, ...rest } = JSON.parse(json) as EncodedBoard;
+/** A new board from a parsed snapshot, with task records of its own for the caller to fold onto. */
+export function decodeBoard(parsed: ParsedBoard): LoadedBoard {
+  const { refs, tasks: rows, ...rest } = parsed;
   const tasks: Record<string, BoardTask> = {};
   const taskVersions: Record<string, number> = {};
   // One object literal per task: this runs for every task of every cold "as of", where building objects

@@ -1,7 +1,7 @@
 import { recordSnapshot } from "../metrics/hooks";
 import { type Db, MILLISECOND, type ProjectCut, stateCache } from "../eventstore";
 import type { LoadedBoard } from "./board";
-import { decodeBoard, encodeBoard } from "./board-codec";
+import { decodeBoard, encodeBoard, type ParsedBoard, parseBoard } from "./board-codec";
 
 /**
  * The version of the stored board's shape (LoadedBoard, as evolveBoard and the upcasters build it).
@@ -18,7 +18,7 @@ export interface BoardSnapshot {
 /** A stored board snapshot found by its instant, its board not read yet. */
 export interface FoundBoardSnapshot {
   cut: ProjectCut;
-  /** The board, from the process cache when it is there. */
+  /** A new copy of the board each time, for the caller to fold onto; read once, then from the process cache. */
   board: () => Promise<LoadedBoard>;
 }
 
@@ -38,19 +38,19 @@ export async function findBoardSnapshot(db: Db, projectId: string, until?: Date)
   const found = rows[0];
   if (!found) return null;
   const cut = { timestamp: found.covers_until, visibility: found.visibility };
-  const cached = stateCache().get(cacheKey(projectId, cut)) as LoadedBoard | undefined;
-  return { cut, board: async () => cached ?? (await readState(db, projectId, cut)) };
+  const cached = stateCache().get(cacheKey(projectId, cut)) as ParsedBoard | undefined;
+  return { cut, board: async () => decodeBoard(cached ?? (await readState(db, projectId, cut))) };
 }
 
-async function readState(db: Db, projectId: string, cut: ProjectCut): Promise<LoadedBoard> {
+async function readState(db: Db, projectId: string, cut: ProjectCut): Promise<ParsedBoard> {
   const { rows } = await db.query<{ state: string }>(
     `SELECT state FROM board_snapshots WHERE project_id = $1 AND covers_until = $2::timestamptz`,
     [projectId, cut.timestamp],
   );
   const json = rows[0]!.state;
-  const board = decodeBoard(json);
-  stateCache().set(cacheKey(projectId, cut), board, json.length);
-  return board;
+  const parsed = parseBoard(json);
+  stateCache().set(cacheKey(projectId, cut), parsed, json.length);
+  return parsed;
 }
 
 /**
@@ -74,7 +74,7 @@ export async function saveBoardSnapshot(db: Db, projectId: string, snapshot: Boa
     [projectId, BOARD_STATE_SCHEMA_VERSION, snapshot.cut.timestamp, snapshot.cut.visibility, snapshot.board.position, json],
   );
   // Another process may have stored its own board at that instant, with its own visibility: cache only ours.
-  if (rowCount) stateCache().set(cacheKey(projectId, snapshot.cut), snapshot.board, json.length);
+  if (rowCount) stateCache().set(cacheKey(projectId, snapshot.cut), parseBoard(json), json.length);
   if (rowCount) recordSnapshot("board", json);
 }
 

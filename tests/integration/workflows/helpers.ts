@@ -62,6 +62,15 @@ async function allRead(pool: pg.Pool, projectId: string, projectors: Projector[]
   return rows[0]!.unread === 0;
 }
 
+/**
+ * The position of a project's last event: automated writes are not the caller's own, so a read of the
+ * board after them passes it to wait until the board's read model has them.
+ */
+export async function lastPosition(pool: pg.Pool, projectId: string): Promise<number> {
+  const { rows } = await pool.query<{ position: string }>(`SELECT max(position)::text AS position FROM events WHERE project_id = $1`, [projectId]);
+  return Number(rows[0]!.position);
+}
+
 /** A task as board.get shows it. */
 export function taskOn<T extends { id: string }>(board: { columns: { tasks: T[] }[] }, taskId: string): T {
   const task = board.columns.flatMap((column) => column.tasks).find((t) => t.id === taskId);

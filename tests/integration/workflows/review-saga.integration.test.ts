@@ -9,7 +9,7 @@ import { fireDueTimeouts } from "../../../server/workflows/review-saga/timeouts"
 import { cmd, signedUpUser } from "../helpers/api";
 import { testPool } from "../helpers/db";
 import { until } from "../helpers/projections";
-import { quickRetries, settle, taskOn, teamProject } from "./helpers";
+import { lastPosition, quickRetries, settle, taskOn, teamProject } from "./helpers";
 
 const pool = testPool();
 const saga = reviewSagaOrchestrator(pool);
@@ -24,7 +24,7 @@ async function reviewProject(timeoutSeconds: number) {
   const sagaEvents = async (taskId: string) => (await readStream(pool, { aggregateType: "review_saga", aggregateId: sagaIdOf(taskId) })).map((e) => e.eventType);
   const timeouts = async (taskId: string) =>
     (await pool.query<{ round: number; status: string }>(`SELECT round, status FROM saga_timeouts WHERE saga_id = $1 ORDER BY round`, [sagaIdOf(taskId)])).rows;
-  const task = async (taskId: string) => taskOn(await owner.caller.board.get({ projectId }), taskId);
+  const task = async (taskId: string) => taskOn(await owner.caller.board.get({ projectId, position: await lastPosition(pool, projectId) }), taskId);
   return { ...team, other, sagaEvents, timeouts, task };
 }
 

@@ -5,7 +5,7 @@ import { ruleEngine } from "../../../server/workflows/rules/engine";
 import { maxAutomationChain } from "../../../server/workflows/loop-guard";
 import { cmd } from "../helpers/api";
 import { testPool } from "../helpers/db";
-import { automatedEvents, drain, forgetCheckpoint, settle, taskOn, teamProject } from "./helpers";
+import { automatedEvents, drain, forgetCheckpoint, lastPosition, settle, taskOn, teamProject } from "./helpers";
 
 const pool = testPool();
 const engine = ruleEngine(pool);
@@ -50,7 +50,7 @@ describe("automation rules", () => {
       client.release();
     }
     expect((await automatedEvents(pool, projectId)).map((e) => e.eventId)).toEqual(first.map((e) => e.eventId));
-    const task = taskOn(await owner.caller.board.get({ projectId }), taskId);
+    const task = taskOn(await owner.caller.board.get({ projectId, position: await lastPosition(pool, projectId) }), taskId);
     expect(task).toMatchObject({ assigneeId: member.user.id, priority: "low", labels: ["in-review"] });
 
     // The timeline names the rule behind each automated change and links it to the move.
@@ -82,7 +82,7 @@ describe("automation rules", () => {
     await owner.caller.task.assignReviewer({ ...cmd(), projectId, taskId, reviewerId: owner.user.id });
     await owner.caller.task.approve({ ...cmd(), projectId, taskId });
     await settle(pool, projectId, engine);
-    const task = taskOn(await member.caller.board.get({ projectId }), taskId);
+    const task = taskOn(await member.caller.board.get({ projectId, position: await lastPosition(pool, projectId) }), taskId);
     expect(task).toMatchObject({ assigneeId: member.user.id, columnId: done, review: "approved" });
     const approved = (await readProject(pool, projectId)).find((e) => e.eventType === "TaskApproved")!;
     const [automatedMove] = (await automatedEvents(pool, projectId)).filter((e) => e.eventType === "TaskMoved");

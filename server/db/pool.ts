@@ -1,7 +1,7 @@
 import pg from "pg";
 
 /** One connection pool per process, shared by the event store and the Prisma client. */
-const globalForPool = globalThis as unknown as { chronoboardPool?: pg.Pool };
+const globalForPool = globalThis as unknown as { chronoboardPool?: pg.Pool; chronoboardLockPool?: pg.Pool };
 
 export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -12,4 +12,13 @@ export function databaseUrl(): string {
 export function getPool(): pg.Pool {
   globalForPool.chronoboardPool ??= new pg.Pool({ connectionString: databaseUrl(), max: 10 });
   return globalForPool.chronoboardPool;
+}
+
+/**
+ * A few connections that only hold advisory locks (server/projections/wip-lock.ts): a request waiting for a
+ * lock waits on one of these, never on a connection that the lock's holder needs in order to finish.
+ */
+export function getLockPool(): pg.Pool {
+  globalForPool.chronoboardLockPool ??= new pg.Pool({ connectionString: databaseUrl(), max: 4 });
+  return globalForPool.chronoboardLockPool;
 }

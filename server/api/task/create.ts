@@ -4,6 +4,7 @@ import { Description, DueDate, Id, Label, Priority, Title, UserId } from "../../
 import { stableUuid } from "../../eventstore/command";
 import { commandInput, editors, projectProcedure } from "../project-procedure";
 import { runTaskCommand } from "./task-procedure";
+import { oneAtATimeInto } from "../../projections/wip-lock";
 
 /** A new task goes to the bottom of its column. */
 export const createTask = projectProcedure(editors)
@@ -20,15 +21,17 @@ export const createTask = projectProcedure(editors)
   )
   .mutation(async ({ ctx, input }) => {
     const taskId = stableUuid(input.commandId, "task");
-    const last = columnTasks(ctx.board, input.columnId).at(-1);
     const { commandId, projectId, ...fields } = input;
-    const answer = await runTaskCommand(ctx, { projectId, taskId, commandId }, {
-      type: "CreateTask",
-      ...fields,
-      taskId,
-      projectId,
-      rank: rankBetween(last?.rank ?? null, null),
-      board: boardContext(ctx.board),
+    const answer = await oneAtATimeInto(ctx, input.columnId, (board) => {
+      const last = columnTasks(board, input.columnId).at(-1);
+      return runTaskCommand(ctx, { projectId, taskId, commandId }, {
+        type: "CreateTask",
+        ...fields,
+        taskId,
+        projectId,
+        rank: rankBetween(last?.rank ?? null, null),
+        board: boardContext(board),
+      });
     });
     return { taskId, ...answer };
   });

@@ -3,6 +3,7 @@ import { boardContext, columnTasks, rankBetween } from "../../domain";
 import { Id } from "../../domain/events/fields";
 import { notFound } from "../errors";
 import { runTaskCommand, taskCommandProcedure } from "./task-procedure";
+import { oneAtATimeInto } from "../../projections/wip-lock";
 
 /**
  * Moves a task into a column, directly below afterTaskId (null = to the top). The server derives the
@@ -10,17 +11,19 @@ import { runTaskCommand, taskCommandProcedure } from "./task-procedure";
  */
 export const moveTask = taskCommandProcedure
   .input(z.object({ toColumnId: Id, afterTaskId: Id.nullable(), overrideWipLimit: z.boolean().default(false) }))
-  .mutation(({ ctx, input }) => {
-    const others = columnTasks(ctx.board, input.toColumnId).filter((t) => t.id !== input.taskId);
-    const index = input.afterTaskId === null ? -1 : others.findIndex((t) => t.id === input.afterTaskId);
-    if (index === -1 && input.afterTaskId !== null) throw notFound("Task to place after");
-    const rank = rankBetween(others[index]?.rank ?? null, others[index + 1]?.rank ?? null);
-    return runTaskCommand(ctx, input, {
-      type: "MoveTask",
-      taskId: input.taskId,
-      toColumnId: input.toColumnId,
-      rank,
-      overrideWipLimit: input.overrideWipLimit,
-      board: boardContext(ctx.board),
-    });
-  });
+  .mutation(({ ctx, input }) =>
+    oneAtATimeInto(ctx, input.toColumnId, (board) => {
+      const others = columnTasks(board, input.toColumnId).filter((t) => t.id !== input.taskId);
+      const index = input.afterTaskId === null ? -1 : others.findIndex((t) => t.id === input.afterTaskId);
+      if (index === -1 && input.afterTaskId !== null) throw notFound("Task to place after");
+      const rank = rankBetween(others[index]?.rank ?? null, others[index + 1]?.rank ?? null);
+      return runTaskCommand(ctx, input, {
+        type: "MoveTask",
+        taskId: input.taskId,
+        toColumnId: input.toColumnId,
+        rank,
+        overrideWipLimit: input.overrideWipLimit,
+        board: boardContext(board),
+      });
+    }),
+  );

@@ -2,6 +2,7 @@ import { boardContext, commandsToRevert, taskDecider } from "../../domain";
 import { type AggregateTarget, type Db, loadAggregate } from "../../eventstore";
 import type { LoadedBoard } from "../../projections/board";
 import { runTaskCommand } from "./task-procedure";
+import { oneAtATimeInto } from "../../projections/wip-lock";
 
 /**
  * Brings a task back to its state at a target (a version or an instant) by writing new events, decided
@@ -13,7 +14,9 @@ export async function revertTask(
   target: AggregateTarget,
 ) {
   const { state: earlier } = await loadAggregate(ctx.db, { aggregateType: "task", aggregateId: input.taskId }, taskDecider, target);
-  return runTaskCommand(ctx, input, (current) =>
-    commandsToRevert(input.taskId, current, earlier, boardContext(ctx.board), { overrideWipLimit: input.overrideWipLimit }),
+  return oneAtATimeInto(ctx, earlier.columnId, (board) =>
+    runTaskCommand(ctx, input, (current) =>
+      commandsToRevert(input.taskId, current, earlier, boardContext(board), { overrideWipLimit: input.overrideWipLimit }),
+    ),
   );
 }

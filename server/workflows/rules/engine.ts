@@ -2,8 +2,9 @@ import type pg from "pg";
 import { ruleActor, taskDecider, type TaskEvent } from "../../domain";
 import { type StoredEvent, toDomainEvent } from "../../eventstore";
 import { stableUuid } from "../../eventstore/command";
-import { loadBoard } from "../../projections/board";
+import { type LoadedBoard, loadBoard } from "../../projections/board";
 import type { Projector } from "../../projections/runner/projector";
+import { oneAtATimeInto } from "../../projections/wip-lock";
 import { causeOf, runAutomationCommand } from "../automation-command";
 import { chainTooLong } from "../loop-guard";
 import { projectAt } from "../project-settings";
@@ -30,18 +31,21 @@ async function applyRules(pool: pg.Pool, event: StoredEvent): Promise<void> {
   const matching = rules.filter((rule) => matches(rule.trigger, happened));
   if (matching.length === 0 || (await chainTooLong(pool, event))) return;
   for (const rule of matching) {
-    // Each rule sees what the rules before it did.
+    const run = async (board: LoadedBoard) => {
+      const command = board.tasks[event.aggregateId] ? actionCommand(rule.action, event.aggregateId, board) : null;
+      if (!command) return;
+      await runAutomationCommand(pool, {
+        stream: { aggregateType: "task", aggregateId: event.aggregateId },
+        projectId: event.projectId,
+        decider: taskDecider,
+        command,
+        actor: ruleActor(rule.ruleId),
+        commandId: stableUuid(rule.ruleId, event.eventId),
+        cause: causeOf(event),
+      });
+    };
+    // Each rule sees what the rules before it did; a move takes its turn at the column like a user's.
     const board = await loadBoard(pool, event.projectId);
-    const command = board.tasks[event.aggregateId] ? actionCommand(rule.action, event.aggregateId, board) : null;
-    if (!command) continue;
-    await runAutomationCommand(pool, {
-      stream: { aggregateType: "task", aggregateId: event.aggregateId },
-      projectId: event.projectId,
-      decider: taskDecider,
-      command,
-      actor: ruleActor(rule.ruleId),
-      commandId: stableUuid(rule.ruleId, event.eventId),
-      cause: causeOf(event),
-    });
+    await (rule.action.type === "moveToColumn" ? oneAtATimeInto({ db: pool, board }, rule.action.columnId, run) : run(board));
   }
 }

@@ -114,6 +114,22 @@ describe("the board API", () => {
     expect(last.payload).toMatchObject({ wipLimitOverridden: true });
   });
 
+  it("keeps a WIP limit when several users move and create tasks into the column at the same moment", async () => {
+    const { alice, projectId, doing, todo, taskId } = await projectWithTask();
+    const others = [];
+    for (const title of ["B", "C", "D", "E", "F", "G", "H", "I", "J"]) others.push((await alice.caller.task.create({ ...cmd(), projectId, columnId: todo.id, title })).taskId);
+    await alice.caller.column.setWipLimit({ ...cmd(), projectId, columnId: doing.id, wipLimit: 2 });
+    const attempts = await Promise.allSettled([
+      ...[taskId, ...others].map((id) => alice.caller.task.move({ ...cmd(), projectId, taskId: id, toColumnId: doing.id, afterTaskId: null })),
+      alice.caller.task.create({ ...cmd(), projectId, columnId: doing.id, title: "Straight in" }),
+    ]);
+    expect(attempts.filter((a) => a.status === "fulfilled")).toHaveLength(2);
+    for (const refused of attempts.filter((a) => a.status === "rejected")) expect(String(refused.reason)).toMatch(/WIP limit/);
+    const into = (e: { eventType: string; payload: unknown }) =>
+      (e.eventType === "TaskMoved" ? (e.payload as { toColumnId: string }).toColumnId : e.eventType === "TaskCreated" ? (e.payload as { columnId: string }).columnId : null);
+    expect((await readProject(getPool(), projectId)).filter((e) => into(e) === doing.id)).toHaveLength(2);
+  });
+
   it("checks the session and the caller's role in that project", async () => {
     const { alice, projectId, taskId } = await projectWithTask();
     const stranger = await signedUpUser("Mallory");

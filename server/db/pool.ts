@@ -19,6 +19,7 @@ export function getPool(): pg.Pool {
  * lock waits on one of these, never on a connection that the lock's holder needs in order to finish.
  */
 export function getLockPool(): pg.Pool {
-  globalForPool.chronoboardLockPool ??= new pg.Pool({ connectionString: databaseUrl(), max: 4 });
+  // allowExitOnIdle: scripts that end their main pool need not know about this one.
+  globalForPool.chronoboardLockPool ??= new pg.Pool({ connectionString: databaseUrl(), max: 4, allowExitOnIdle: true });
   return globalForPool.chronoboardLockPool;
 }

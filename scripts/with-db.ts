@@ -107,7 +107,8 @@ async function main() {
   let exitCode = 1;
   try {
     migrate(url);
-    const env = { ...process.env, DATABASE_URL: await appLoginUrl(url), DATABASE_OWNER_URL: url };
+    // DATABASE_EMBEDDED tells reports (BENCHMARKS.md) which server the figures come from.
+    const env = { ...process.env, DATABASE_URL: await appLoginUrl(url), DATABASE_OWNER_URL: url, ...(embedded ? { DATABASE_EMBEDDED: "1" } : {}) };
     const child = spawn(command[0]!, command.slice(1), { stdio: "inherit", env });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on("SIGINT", forward);

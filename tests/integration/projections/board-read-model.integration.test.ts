@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type pg from "pg";
 import { describe, expect, it } from "vitest";
 import { columnTasks } from "../../../server/domain";
 import { getPool } from "../../../server/db/pool";
@@ -15,7 +14,7 @@ import type { Projector } from "../../../server/projections/runner/projector";
 import { waitForPosition } from "../../../server/projections/runner/progress";
 import { rebuild } from "../../../server/projections/runner/rebuild";
 import { cmd } from "../helpers/api";
-import { boardRows, busyProject, catchUpTo } from "../helpers/projections";
+import { boardRows, busyProject, catchUpTo, inTransaction } from "../helpers/projections";
 
 const pool = getPool();
 const board = projectors.board!;
@@ -58,17 +57,6 @@ function oneByOne(projector: Projector): Projector {
   return { name: projector.name, handle: projector.handle };
 }
 
-async function inTransaction(work: (client: pg.PoolClient) => Promise<void>) {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    await work(client);
-    await client.query("COMMIT");
-  } finally {
-    client.release();
-  }
-}
-
 /** boardProject, plus, after it, a column added, a task created in it, moved out and archived, and the column removed. */
 async function projectWithShortLivedColumn() {
   const project = await boardProject();
@@ -102,7 +90,7 @@ describe("the board read model", () => {
     await waitForPosition(pool, board.name, lastPosition, 10_000);
     const before = await readModelBoard(pool, projectId);
 
-    await inTransaction(async (tx) => {
+    await inTransaction(pool, async (tx) => {
       for (const event of await readProject(tx, projectId)) await board.handle(tx, event);
     });
     expect(await readModelBoard(pool, projectId)).toEqual(before);
@@ -124,7 +112,7 @@ describe("the board read model", () => {
 
     expect(await rebuild(pool, board, { retry })).toBeGreaterThan(0);
     expect(await boardRows(pool, ids)).toEqual(live);
-    const tables = await pool.query(`SELECT tablename FROM pg_tables WHERE tablename ~ '^board_(projects|columns|cards)' ORDER BY 1`);
+    const tables = await pool.query(`SELECT tablename FROM pg_tables WHERE tablename ~ '^board_(projects|columns|cards)(_rebuild)?$' ORDER BY 1`);
     expect(tables.rows.map((r) => r.tablename)).toEqual(["board_cards", "board_columns", "board_projects"]);
     const indexes = await pool.query(`SELECT indexname FROM pg_indexes WHERE tablename IN ('board_projects', 'board_columns', 'board_cards') ORDER BY 1`);
     expect(indexes.rows.map((r) => r.indexname)).toEqual([
@@ -145,8 +133,8 @@ describe("the board read model", () => {
     const events = await readProject(pool, projectId);
     const batched = await boardCopy("batched");
     const single = await boardCopy("single");
-    await inTransaction((tx) => batched.projector.handleBatch!(tx, events));
-    await inTransaction(async (tx) => {
+    await inTransaction(pool, (tx) => batched.projector.handleBatch!(tx, events));
+    await inTransaction(pool, async (tx) => {
       for (const event of events) await single.projector.handle(tx, event);
     });
     const rows = await boardRows(pool, [projectId], batched.suffix);
@@ -159,7 +147,7 @@ describe("the board read model", () => {
     expect(await boardRows(pool, [projectId])).toEqual(rows);
 
     // Again (an operator's retry, a rebuild's catch-up): nothing changes.
-    await inTransaction((tx) => batched.projector.handleBatch!(tx, events));
+    await inTransaction(pool, (tx) => batched.projector.handleBatch!(tx, events));
     expect(await boardRows(pool, [projectId], batched.suffix)).toEqual(rows);
   });
 
@@ -183,7 +171,7 @@ describe("the board read model", () => {
     // Both start just before the project's first event (the rest of the log is other tests').
     const batched = await boardCopy("fallback");
     const single = await boardCopy("fallback_single");
-    await inTransaction(async (tx) => {
+    await inTransaction(pool, async (tx) => {
       for (const { name } of [batched.projector, single.projector]) {
         await saveCheckpoint(tx, name, { transactionId: first!.transactionId, position: first!.position - 1 });
       }

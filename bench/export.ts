@@ -7,7 +7,7 @@ import type pg from "pg";
 import { sealCommitted } from "../server/audit/sealer";
 import type { ExportFormat } from "../server/domain/events/fields";
 import type { ExportRun } from "./export-worker";
-import { logHistory } from "./log-history";
+import { logHistory, logSize } from "./log-history";
 import type { Section } from "./report";
 
 const thousands = (n: number) => Math.round(n).toLocaleString("en-US");
@@ -47,7 +47,7 @@ export async function exportBench(pool: pg.Pool): Promise<Section[]> {
   }
   return [
     {
-      title: "Compliance export",
+      title: logSize("Compliance export"),
       body: `\`bench/export.ts\`: the export of a whole generated project history (${thousands(history.events)} events;
 1,000,000 with \`BENCH_FULL=1\`) as \`GET /api/v1/projects/{id}/export\` streams it (\`exportArchive\`: events read from the
 hash chain in batches of 1,000 and zipped as the reader pulls), drained without HTTP, each in a Node process of its own

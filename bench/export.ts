@@ -49,7 +49,7 @@ export async function exportBench(pool: pg.Pool): Promise<Section[]> {
     {
       title: logSize("Compliance export"),
       body: `\`bench/export.ts\`: the export of a whole generated project history (${thousands(history.events)} events;
-1,000,000 with \`BENCH_FULL=1\`) as \`GET /api/v1/projects/{id}/export\` streams it (\`exportArchive\`: events read from the
+100,000 by default, 1,000,000 with \`BENCH_FULL=1\`) as \`GET /api/v1/projects/{id}/export\` streams it (\`exportArchive\`: events read from the
 hash chain in batches of 1,000 and zipped as the reader pulls), drained without HTTP, each in a Node process of its own
 (\`bench/export-worker.ts\`) that does nothing else: its peak RSS is the kernel's count (\`getrusage\` maxrss), with in
 brackets its RSS before the export began; the heap's peak is sampled every 10 ms. Sealing the

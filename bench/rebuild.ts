@@ -4,8 +4,9 @@
  */
 import type pg from "pg";
 import { projectors } from "../server/projections/registry";
+import { BATCH } from "../server/projections/runner/batch";
 import { rebuild } from "../server/projections/runner/rebuild";
-import { logHistory } from "./log-history";
+import { logHistory, logSize } from "./log-history";
 import type { Section } from "./report";
 
 const thousands = (n: number) => Math.round(n).toLocaleString("en-US");
@@ -22,11 +23,11 @@ export async function rebuildBench(pool: pg.Pool): Promise<Section[]> {
   }
   return [
     {
-      title: "Projection rebuild",
+      title: logSize("Projection rebuild"),
       body: `\`bench/rebuild.ts\`: each read model of \`server/projections/registry.ts\` rebuilt as \`npm run projections:rebuild\`
-does (batches of 500 events from the ordered feed, each batch one transaction with its checkpoint, then the swap),
+does (batches of ${thousands(BATCH)} events from the ordered feed, each batch one transaction with its checkpoint, then the swap),
 from the whole log: a generated project history of ${thousands(history.events)} events over ${thousands(history.tasks)} tasks
-(${thousands(1_000_000)} with \`BENCH_FULL=1\`), plus whatever the benches before it in the run appended (events of other
+(100,000 by default, 1,000,000 with \`BENCH_FULL=1\`), plus whatever the benches before it in the run appended (events of other
 streams, which a read model may skip).
 
 ${lines.join("\n")}

@@ -39,22 +39,29 @@ ins AS (
   FROM input i CROSS JOIN cur CROSS JOIN dup
   WHERE dup.n = 0 AND ($9::int IS NULL OR cur.v = $9::int)
   ORDER BY i.n
-  RETURNING ${EVENT_COLUMNS}
+  RETURNING position, transaction_id, version, "timestamp", event_id, aggregate_id, project_id
 )
 SELECT (SELECT v FROM cur) AS current_version,
        (SELECT n FROM dup) AS duplicates,
-       coalesce((SELECT json_agg(ins ORDER BY ins.version) FROM ins), '[]'::json) AS inserted`;
+       coalesce((SELECT json_agg(json_build_array(position, transaction_id::text, version, "timestamp", event_id, aggregate_id, project_id)
+                 ORDER BY version) FROM ins), '[]'::json) AS inserted`;
 
 interface AppendRow {
   current_version: number;
   duplicates: number;
-  inserted: (Omit<EventRow, "timestamp" | "position"> & { timestamp: string; position: number })[];
+  /**
+   * What the database gave each inserted event (ids as it spells them); the rest of the envelope is the
+   * input's. Payloads and metadata are not sent back: at 32 writers that cost about a fifth of the throughput.
+   */
+  inserted: [position: number, transactionId: string, version: number, timestamp: string, eventId: string, aggregateId: string, projectId: string][];
 }
 
 export async function appendToStream(db: Db, input: AppendInput): Promise<AppendResult> {
   if (input.events.length === 0) throw new Error("appendToStream needs at least one event");
   const expected = input.expectedVersion === "any" ? null : input.expectedVersion;
   let row: AppendRow;
+  const payloads = input.events.map((e) => JSON.stringify(e.payload));
+  const metadata = JSON.stringify(input.metadata);
   const started = performance.now();
   try {
     // Named: each connection plans the statement once and reuses the plan.
@@ -65,8 +72,8 @@ export async function appendToStream(db: Db, input: AppendInput): Promise<Append
       input.events.map((e) => e.eventId),
       input.events.map((e) => e.eventType),
       input.events.map((e) => e.eventVersion),
-      input.events.map((e) => JSON.stringify(e.payload)),
-      JSON.stringify(input.metadata),
+      payloads,
+      metadata,
       expected,
       input.recordedAt ?? null,
     ] });
@@ -85,9 +92,22 @@ export async function appendToStream(db: Db, input: AppendInput): Promise<Append
   if (row.inserted.length === 0) {
     throw new ConcurrencyError(input.aggregateType, input.aggregateId, expected ?? -1, row.current_version);
   }
-  const events = row.inserted.map((e) =>
-    rowToEvent({ ...e, position: String(e.position), timestamp: new Date(e.timestamp) }),
-  );
+  // In input order (the statement numbers them so); payload and metadata parsed from the JSON stored, so
+  // they hold what a read gives back, not the caller's objects.
+  const events = row.inserted.map(([position, transactionId, version, timestamp, eventId, aggregateId, projectId], i): StoredEvent => ({
+    position,
+    transactionId,
+    eventId,
+    eventType: input.events[i]!.eventType,
+    eventVersion: input.events[i]!.eventVersion,
+    aggregateType: input.aggregateType,
+    aggregateId,
+    version,
+    projectId,
+    timestamp: new Date(timestamp),
+    payload: JSON.parse(payloads[i]!) as unknown,
+    metadata: JSON.parse(metadata) as EventMetadata,
+  }));
   announceChange(db, input.projectId);
   recordAppend(events, performance.now() - started);
   return resultOf(events, false);

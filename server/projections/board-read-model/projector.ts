@@ -1,116 +1,100 @@
-import { type Board, type BoardEventInput, type BoardTask, evolveBoard, ProjectEvent, TaskEvent } from "../../domain";
+import { type Board, type BoardEventInput, evolveBoard, ProjectEvent, TaskEvent } from "../../domain";
 import { type StoredEvent, toDomainEvent } from "../../eventstore";
 import type { TableProjector, Tx } from "../runner/projector";
-import { cardRow, cardTask, columnRows, projectPart, projectRow } from "./rows";
+import { cardTask, type ColumnRow, projectPart, touchedRows } from "./rows";
 import { type BoardTables, boardTables } from "./tables";
+import { type BoardWrites, type CardEntry, type ProjectEntry, writeBoard } from "./write";
 
 /**
  * The board read model (what board.get answers): a row per project, per column (board order, WIP limit,
  * live card count) and per card. Each event goes through the domain's evolveBoard on the rows it touches,
- * so the model means what the fold of the log means.
+ * so the model means what the fold of the log means. A batch of events is folded in memory from the rows
+ * it touches (read with one statement), and what changed is written back with a statement per table.
  */
 export function boardProjector(suffix = "", name = "board"): TableProjector {
   const tables = boardTables(suffix);
+  const apply = (tx: Tx, events: StoredEvent[]) => applyToBoard(tx, tables, events);
   return {
     name,
     table: tables.projects,
     moreTables: [tables.columns, tables.cards],
     into: (table, otherName) => boardProjector(table.slice(boardTables().projects.length), otherName),
-    handle: (tx, event) => applyToBoard(tx, tables, event),
+    handle: (tx, event) => apply(tx, [event]),
+    handleBatch: apply,
   };
 }
 
-async function applyToBoard(tx: Tx, tables: BoardTables, event: StoredEvent): Promise<void> {
-  if (event.aggregateType === "project") await applyProjectEvent(tx, tables, event);
-  else await applyTaskEvent(tx, tables, event);
-  // The board's position is the project's last event, applied or not (as the fold counts it).
-  await tx.query(`UPDATE ${tables.projects} SET position = GREATEST(position, $2) WHERE project_id = $1`, [event.projectId, event.position]);
-}
+/** The touched rows as the batch's events leave them, and which of them changed. */
+class BatchFold implements BoardWrites {
+  projects = new Map<string, ProjectEntry>();
+  cards = new Map<string, CardEntry>();
+  /** Columns as read, by project: the columns of projects whose list differs at the end are written. */
+  columnsRead = new Map<string, Board["columns"]>();
+  changedProjects = new Set<string>();
+  changedCards = new Set<string>();
+  /** Columns a card left or entered, as `projectId columnId`: their live cards are counted again. */
+  recount = new Map<string, { projectId: string; columnId: string }>();
 
-async function applyProjectEvent(tx: Tx, tables: BoardTables, event: StoredEvent): Promise<void> {
-  const row = await projectRow(tx, tables, event.aggregateId);
-  // Idempotent by event: an event id is one version of one stream, so a version the row has passed is in already.
-  if (row && event.version <= row.version) return;
-  if (!row && event.eventType !== "ProjectCreated") return;
-  // Parsed, not trusted: a malformed payload is refused (and parked) rather than written into the rows.
-  const parsed = ProjectEvent.parse(toDomainEvent(event));
-  const before = projectPart(row, row ? await columnRows(tx, tables, event.aggregateId) : []);
-  const after = evolveBoard({ ...before, tasks: {} }, envelope(parsed, event));
-  await tx.query(
-    `INSERT INTO ${tables.projects} (project_id, name, owner_id, members, version, position, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
-     ON CONFLICT (project_id) DO UPDATE SET name = EXCLUDED.name, owner_id = EXCLUDED.owner_id, members = EXCLUDED.members,
-       version = EXCLUDED.version, updated_at = EXCLUDED.updated_at`,
-    [event.aggregateId, after.project.name, after.project.ownerId, after.members, event.version, event.position, event.timestamp],
-  );
-  if (JSON.stringify(after.columns) !== JSON.stringify(before.columns)) await writeColumns(tx, tables, event.aggregateId, after);
-}
+  apply(event: StoredEvent): void {
+    if (event.aggregateType === "project") this.applyProjectEvent(event);
+    // Other streams of the project (a review saga's) are in its log but not on its board.
+    else if (event.aggregateType === "task") this.applyTaskEvent(event);
+    // The board's position is the project's last event, applied or not (as the fold counts it).
+    const project = this.projects.get(event.projectId);
+    if (project && event.position > project.position) {
+      project.position = event.position;
+      this.changedProjects.add(event.projectId);
+    }
+  }
 
-async function writeColumns(tx: Tx, tables: BoardTables, projectId: string, board: Omit<Board, "tasks">): Promise<void> {
-  const ids = board.columns.map((column) => column.id);
-  await tx.query(`DELETE FROM ${tables.columns} WHERE project_id = $1 AND NOT column_id = ANY($2::uuid[])`, [projectId, ids]);
-  for (const [ordinal, column] of board.columns.entries()) {
-    await tx.query(
-      `INSERT INTO ${tables.columns} (project_id, column_id, name, ordinal, wip_limit, task_count)
-       VALUES ($1, $2, $3, $4, $5, 0)
-       ON CONFLICT (project_id, column_id) DO UPDATE SET name = EXCLUDED.name, ordinal = EXCLUDED.ordinal, wip_limit = EXCLUDED.wip_limit`,
-      [projectId, column.id, column.name, ordinal, column.wipLimit],
-    );
+  private applyProjectEvent(event: StoredEvent): void {
+    const entry = this.projects.get(event.aggregateId);
+    // Idempotent by event: an event id is one version of one stream, so a version the row has passed is in already.
+    if (entry && event.version <= entry.version) return;
+    if (!entry && event.eventType !== "ProjectCreated") return;
+    // Parsed, not trusted: a malformed payload is refused (and parked) rather than written into the rows.
+    const parsed = ProjectEvent.parse(toDomainEvent(event));
+    const after = evolveBoard({ ...(entry?.part ?? projectPart(undefined, [])), tasks: {} }, envelope(parsed, event));
+    const { tasks: _none, ...part } = after;
+    this.projects.set(event.aggregateId, { part, version: event.version, position: entry?.position ?? event.position, updatedAt: event.timestamp });
+    this.changedProjects.add(event.aggregateId);
+  }
+
+  private applyTaskEvent(event: StoredEvent): void {
+    const entry = this.cards.get(event.aggregateId);
+    if (entry && event.version <= entry.version) return;
+    // A task whose creation this model never applied (skipped by an operator) has no card to change.
+    if (!entry && event.eventType !== "TaskCreated") return;
+    const parsed = TaskEvent.parse(toDomainEvent(event));
+    const before: Board = { ...projectPart(undefined, []), tasks: entry ? { [entry.card.id]: entry.card } : {} };
+    const card = evolveBoard(before, envelope(parsed, event)).tasks[event.aggregateId]!;
+    this.cards.set(card.id, { card, version: event.version });
+    this.changedCards.add(card.id);
+    for (const columnId of new Set([entry?.card.columnId, card.columnId])) {
+      if (columnId !== undefined) this.recount.set(`${card.projectId} ${columnId}`, { projectId: card.projectId, columnId });
+    }
   }
 }
 
-async function applyTaskEvent(tx: Tx, tables: BoardTables, event: StoredEvent): Promise<void> {
-  const row = await cardRow(tx, tables, event.aggregateId);
-  if (row && event.version <= row.version) return;
-  // A task whose creation this model never applied (skipped by an operator) has no card to change.
-  if (!row && event.eventType !== "TaskCreated") return;
-  const parsed = TaskEvent.parse(toDomainEvent(event));
-  const before: Board = { ...projectPart(undefined, []), tasks: row ? { [row.task_id]: cardTask(row) } : {} };
-  const card = evolveBoard(before, envelope(parsed, event)).tasks[event.aggregateId]!;
-  await writeCard(tx, tables, card, event.version);
-  await recount(tx, tables, card.projectId, [...new Set([row?.column_id, card.columnId].filter((id) => id !== undefined))]);
-}
-
-async function writeCard(tx: Tx, tables: BoardTables, card: BoardTask, version: number): Promise<void> {
-  await tx.query(
-    `INSERT INTO ${tables.cards} (task_id, project_id, column_id, rank, title, description, priority, assignee_id, labels,
-       due_date, archived, comment_count, reviewer_id, review, created_at, updated_at, version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
-     ON CONFLICT (task_id) DO UPDATE SET column_id = EXCLUDED.column_id, rank = EXCLUDED.rank, title = EXCLUDED.title,
-       description = EXCLUDED.description, priority = EXCLUDED.priority, assignee_id = EXCLUDED.assignee_id,
-       labels = EXCLUDED.labels, due_date = EXCLUDED.due_date, archived = EXCLUDED.archived, comment_count = EXCLUDED.comment_count,
-       reviewer_id = EXCLUDED.reviewer_id, review = EXCLUDED.review,
-       updated_at = EXCLUDED.updated_at, version = EXCLUDED.version`,
-    [
-      card.id,
-      card.projectId,
-      card.columnId,
-      card.rank,
-      card.title,
-      card.description,
-      card.priority,
-      card.assigneeId,
-      card.labels,
-      card.dueDate,
-      card.archived,
-      card.commentCount,
-      card.reviewerId,
-      card.review,
-      card.createdAt,
-      card.updatedAt,
-      version,
-    ],
-  );
-}
-
-/** Recounts the live cards of the columns a card left or entered. */
-async function recount(tx: Tx, tables: BoardTables, projectId: string, columnIds: string[]): Promise<void> {
-  await tx.query(
-    `UPDATE ${tables.columns} c SET task_count =
-       (SELECT count(*) FROM ${tables.cards} t WHERE t.project_id = c.project_id AND t.column_id = c.column_id AND NOT t.archived)
-     WHERE c.project_id = $1 AND c.column_id = ANY($2::uuid[])`,
-    [projectId, columnIds],
-  );
+async function applyToBoard(tx: Tx, tables: BoardTables, events: StoredEvent[]): Promise<void> {
+  const projectIds = [...new Set(events.flatMap((event) => (event.aggregateType === "project" ? [event.projectId, event.aggregateId] : [event.projectId])))];
+  const taskIds = [...new Set(events.filter((event) => event.aggregateType === "task").map((event) => event.aggregateId))];
+  const rows = await touchedRows(tx, tables, projectIds, taskIds);
+  const fold = new BatchFold();
+  const columns = new Map<string, ColumnRow[]>();
+  for (const column of rows.columns) {
+    const list = columns.get(column.project_id);
+    if (list) list.push(column);
+    else columns.set(column.project_id, [column]);
+  }
+  for (const row of rows.projects) {
+    const part = projectPart(row, columns.get(row.project_id) ?? []);
+    fold.projects.set(row.project_id, { part, version: row.version, position: Number(row.position), updatedAt: row.updated_at });
+    fold.columnsRead.set(row.project_id, part.columns);
+  }
+  for (const row of rows.cards) fold.cards.set(row.task_id, { card: cardTask(row), version: row.version });
+  for (const event of events) fold.apply(event);
+  await writeBoard(tx, tables, fold);
 }
 
 function envelope(parsed: ProjectEvent | TaskEvent, event: StoredEvent): BoardEventInput {

@@ -10,9 +10,12 @@ export interface ProjectRow {
   members: Record<string, Role>;
   version: number;
   position: string | number;
+  /** As JSON text (read as JSON, see touchedRows and load.ts). */
+  updated_at: string;
 }
 
 export interface ColumnRow {
+  project_id: string;
   column_id: string;
   name: string;
   wip_limit: number | null;
@@ -43,26 +46,23 @@ export interface CardRow {
 export const CARD_COLUMNS = `task_id, project_id, column_id, rank, title, description, priority, assignee_id, labels,
   due_date::text AS due_date, archived, comment_count, reviewer_id, review, created_at, updated_at, version`;
 
-export async function projectRow(db: Db, tables: BoardTables, projectId: string): Promise<ProjectRow | undefined> {
-  const { rows } = await db.query<ProjectRow>(
-    `SELECT project_id, name, owner_id, members, version, position FROM ${tables.projects} WHERE project_id = $1`,
-    [projectId],
-  );
-  return rows[0];
+export interface TouchedRows {
+  projects: ProjectRow[];
+  /** In board order per project. */
+  columns: ColumnRow[];
+  cards: CardRow[];
 }
 
-/** A project's columns in board order. */
-export async function columnRows(db: Db, tables: BoardTables, projectId: string): Promise<ColumnRow[]> {
-  const { rows } = await db.query<ColumnRow>(
-    `SELECT column_id, name, wip_limit, task_count FROM ${tables.columns} WHERE project_id = $1 ORDER BY ordinal`,
-    [projectId],
+/** The rows of some projects (with their columns) and cards, in one statement. */
+export async function touchedRows(db: Db, tables: BoardTables, projectIds: string[], taskIds: string[]): Promise<TouchedRows> {
+  const { rows } = await db.query<TouchedRows>(
+    `SELECT
+       (SELECT coalesce(json_agg(p), '[]') FROM ${tables.projects} p WHERE project_id = ANY($1::uuid[])) AS projects,
+       (SELECT coalesce(json_agg(c ORDER BY project_id, ordinal), '[]') FROM ${tables.columns} c WHERE project_id = ANY($1::uuid[])) AS columns,
+       (SELECT coalesce(json_agg(t), '[]') FROM (SELECT ${CARD_COLUMNS} FROM ${tables.cards} WHERE task_id = ANY($2::uuid[])) t) AS cards`,
+    [projectIds, taskIds],
   );
-  return rows;
-}
-
-export async function cardRow(db: Db, tables: BoardTables, taskId: string): Promise<CardRow | undefined> {
-  const { rows } = await db.query<CardRow>(`SELECT ${CARD_COLUMNS} FROM ${tables.cards} WHERE task_id = $1`, [taskId]);
-  return rows[0];
+  return rows[0]!;
 }
 
 /** The project part of a board, as the domain folds it. */

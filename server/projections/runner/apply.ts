@@ -30,3 +30,21 @@ export async function applyWithRetries(tx: Tx, projector: Projector, event: Stor
   }
   return { error, attempts: policy.attempts };
 }
+
+/**
+ * Applies the events with the projector's batch handler, in a savepoint; false, with nothing left behind,
+ * when the projector has none or it threw (the caller then applies them one by one, which finds the culprit).
+ */
+export async function applyAsBatch(tx: Tx, projector: Projector, events: StoredEvent[]): Promise<boolean> {
+  if (!projector.handleBatch) return false;
+  if (events.length === 0) return true;
+  await tx.query("SAVEPOINT apply_batch");
+  try {
+    await projector.handleBatch(tx, events);
+    await tx.query("RELEASE SAVEPOINT apply_batch");
+    return true;
+  } catch {
+    await tx.query("ROLLBACK TO SAVEPOINT apply_batch");
+    return false;
+  }
+}

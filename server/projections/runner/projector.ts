@@ -13,6 +13,12 @@ export interface Projector {
    * Throwing refuses the event: it is retried, then parked (dead-letters.ts).
    */
   handle(tx: Tx, event: StoredEvent): Promise<void>;
+  /**
+   * Applies a batch of events (in feed order) with the same result as handling them one by one, with a few
+   * set-based statements instead of a few per event. All or nothing: when it throws, the runner undoes it
+   * and handles the events one by one, so a refused event is retried and parked as usual (apply.ts).
+   */
+  handleBatch?(tx: Tx, events: StoredEvent[]): Promise<void>;
 }
 
 /** A projector whose read model is kept in tables, so it can be rebuilt into fresh tables and swapped in. */

@@ -29,6 +29,19 @@ describe("appendToStream", () => {
       metadata: meta,
     });
     expect(result.lastPosition).toBe(stored[1]!.position);
+    // What the append returns (built from the input and what the database assigned) is what a read gives.
+    expect(result.events).toEqual(stored);
+  });
+
+  it("returns ids as the database spells them and payloads as stored, even from an upper-case id and a payload with undefined", async () => {
+    const stream = { ...taskStream(), aggregateId: taskStream().aggregateId.toUpperCase() };
+    const event = { ...newEvent(), eventId: newEvent().eventId.toUpperCase(), payload: { title: "y", dropped: undefined } };
+    const result = await appendToStream(pool, { ...stream, expectedVersion: 0, events: [event], metadata: metadata() });
+    const stored = await readStream(pool, stream);
+    expect(result.events).toEqual(stored);
+    expect(result.events[0]!.aggregateId).toBe(stream.aggregateId.toLowerCase());
+    expect(result.events[0]!.eventId).toBe(event.eventId.toLowerCase());
+    expect(Object.keys(result.events[0]!.payload as object)).toEqual(["title"]);
   });
 
   it("lets exactly one of 20 concurrent appends with the same expected version succeed", async () => {

@@ -69,3 +69,18 @@ export async function catchUpTo(pool: pg.Pool, projector: Projector, position: n
     return hasReached(pool, projector.name, position);
   });
 }
+
+/** Runs the work in a transaction of its own (as the runner runs a batch). */
+export async function inTransaction(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<void>) {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await work(client);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { readProject } from "../../../server/eventstore";
 import { loadBoard } from "../../../server/projections/board";
 import { projectors } from "../../../server/projections/registry";
 import { catchUp } from "../../../server/projections/runner/batch";
@@ -8,7 +9,7 @@ import { waitForPosition } from "../../../server/projections/runner/progress";
 import { rebuild, type RebuildProgress } from "../../../server/projections/runner/rebuild";
 import { taskListProjector } from "../../../server/projections/task-list/projector";
 import { testPool } from "../helpers/db";
-import { busyProject, catchUpTo, taskListRows } from "../helpers/projections";
+import { busyProject, catchUpTo, inTransaction, taskListRows } from "../helpers/projections";
 
 // As the owner: a rebuild creates and swaps tables (npm run projections:rebuild runs as the owner too).
 const pool = testPool();
@@ -19,6 +20,13 @@ const retry = { attempts: 2, backoffMs: 1 };
 async function checkpointPosition(name: string) {
   const { rows } = await pool.query<{ position: string }>(`SELECT position FROM projection_checkpoints WHERE name = $1`, [name]);
   return rows[0] ? Number(rows[0].position) : 0;
+}
+
+/** The task list projector writing into a fresh copy of its table, under its own name. */
+async function taskListCopy(kind: string) {
+  const table = `task_list_${kind}_${randomUUID().slice(0, 8)}`;
+  await pool.query(`CREATE TABLE ${table} (LIKE task_list INCLUDING ALL)`);
+  return taskListProjector(table, `task_list.${kind}.${table}`);
 }
 
 describe("the task_list read model", () => {
@@ -46,6 +54,22 @@ describe("the task_list read model", () => {
     expect(await taskListRows(pool, [projectId])).toEqual(expected);
   });
 
+  it("folds a project's whole history in one batch as it handles the events one by one", async () => {
+    const { projectId, lastPosition } = await busyProject();
+    const events = await readProject(pool, projectId);
+    const batched = await taskListCopy("batched");
+    const single = await taskListCopy("single");
+    await inTransaction(pool, (tx) => batched.handleBatch!(tx, events));
+    await inTransaction(pool, async (tx) => {
+      for (const event of events) await single.handle(tx, event);
+    });
+    const rows = await taskListRows(pool, [projectId], batched.table);
+    expect(rows).toHaveLength(3);
+    expect(await taskListRows(pool, [projectId], single.table)).toEqual(rows);
+    expect(await waitForPosition(pool, taskList.name, lastPosition, 10_000)).toBe(true);
+    expect(await taskListRows(pool, [projectId])).toEqual(rows);
+  });
+
   it("rebuilds into a fresh table that equals the live one row for row, and swaps it in", async () => {
     const busy = [await busyProject(), await busyProject()];
     for (const { lastPosition } of busy) await waitForPosition(pool, taskList.name, lastPosition, 10_000);
@@ -60,7 +84,7 @@ describe("the task_list read model", () => {
     expect(progress.at(-1)!.position).toBeGreaterThanOrEqual(progress[0]!.target);
 
     expect(await taskListRows(pool, projects)).toEqual(live);
-    const tables = await pool.query(`SELECT tablename FROM pg_tables WHERE tablename LIKE 'task_list%' ORDER BY 1`);
+    const tables = await pool.query(`SELECT tablename FROM pg_tables WHERE tablename IN ('task_list', 'task_list_rebuild') ORDER BY 1`);
     expect(tables.rows).toEqual([{ tablename: "task_list" }]);
     const indexes = await pool.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'task_list' ORDER BY 1`);
     expect(indexes.rows.map((r) => r.indexname)).toEqual(["task_list_pkey", "task_list_project_id_column_id_idx"]);
@@ -74,9 +98,8 @@ describe("the task_list read model", () => {
 
   it("after a crash between read-model writes and the checkpoint, a restart equals a fresh rebuild", async () => {
     // A copy of the read model under its own name and table, so the app's task_list projector is not in the way.
-    const table = `task_list_crash_${randomUUID().slice(0, 8)}`;
-    const copy = taskListProjector(table, `task_list.crash.${table}`);
-    await pool.query(`CREATE TABLE ${table} (LIKE task_list INCLUDING ALL)`);
+    const copy = await taskListCopy("crash");
+    const { table } = copy;
     await catchUp(pool, copy, retry);
     const { projectId, lastPosition } = await busyProject();
 

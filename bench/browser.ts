@@ -80,7 +80,7 @@ export async function browserBench(pool: pg.Pool): Promise<Section[]> {
 ${TASKS} tasks over 4 columns. Time to interactive = navigation until all ${TASKS} cards are in the page and the live
 stream is connected (5 visits after a warm-up). Remote-update latency = from sending a \`task.move\` over HTTP as one
 user until another user's open board shows the card in its new column (20 moves; includes the write, the
-batched NOTIFY, the board patch over SSE and its drawing; the board is refetched in the background after).
+batched NOTIFY, the board patch over SSE and its drawing; the board is refetched in the background once the changes pause).
 
 | measure | p50 ms | p95 ms | max ms |
 |---|---|---|---|

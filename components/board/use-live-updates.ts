@@ -44,9 +44,11 @@ export function useLiveUpdates(projectId: string): LiveStatus {
             return patched ?? board;
           });
           rememberPosition(projectId, change.position);
-          // A patch that did not fit is fetched at once; one that did is checked against the read model once a
-          // burst of changes is over, so a busy board is not refetched whole (and redrawn) for every change.
-          if (applied) refetchLater.run(() => void queryClient.invalidateQueries(boards));
+          // A patch that fits is checked against the read model once a burst of changes is over, so a busy board
+          // is not refetched whole (and redrawn) for every change. One that does not fit is fetched at once, and so
+          // is the board when a fetch is under way: that one may have asked for an older position, and landing
+          // after the patch it would take the change back; refetching cancels it.
+          if (applied && queryClient.isFetching(boards) === 0) refetchLater.run(() => void queryClient.invalidateQueries(boards));
           else void queryClient.invalidateQueries(boards);
           for (const taskId of change.changedTaskIds) {
             void queryClient.invalidateQueries(trpc.task.get.queryFilter({ projectId, taskId }));

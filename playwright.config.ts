@@ -10,8 +10,8 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   workers: 2,
-  // One retry, so a test that fails once by chance does not fail the run; Playwright still reports it as "flaky".
-  retries: 1,
+  // No retries: a test that fails once by chance is a bug to find (in the product or the test), not to hide.
+  retries: 0,
   reporter: "list",
   timeout: 30_000,
   expect: { timeout: 10_000 },

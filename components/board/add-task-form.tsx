@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useId, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/context";
 import { errorMessage } from "@/components/trpc/errors";
 import { useBoardSession } from "./board-session";
@@ -9,6 +9,7 @@ import { PlusIcon } from "./icons";
 import type { BoardColumn } from "./types";
 import { buttonGhost, buttonPrimary, fieldTextarea } from "./ui";
 import { useInvalidateBoard } from "./use-invalidate-board";
+import { useReturnFocus } from "./use-return-focus";
 
 /** "Add task" at the foot of a column; stays open after adding so several tasks can be typed in a row. */
 export function AddTaskForm({ column }: { column: BoardColumn }) {
@@ -18,8 +19,9 @@ export function AddTaskForm({ column }: { column: BoardColumn }) {
   const create = useMutation(trpc.task.create.mutationOptions({ onSuccess: invalidateBoard }));
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState("");
+  const formRef = useRef<HTMLFormElement>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
-  const openerRef = useRef<HTMLButtonElement>(null);
+  const [openerRef, returnFocus] = useReturnFocus<HTMLButtonElement>();
   const inputId = useId();
 
   // The `n` shortcut opens the first column's form; every form notes each request so none opens late.
@@ -29,17 +31,20 @@ export function AddTaskForm({ column }: { column: BoardColumn }) {
     setSeenRequest(newTaskRequest);
     if (first) setOpen(true);
   }
-  // A form that was open already only needs the focus.
+  // A form that was open already only needs the focus; only on a new request, not when columns are reordered.
+  const focusIfFirst = useEffectEvent(() => {
+    if (first) inputRef.current?.focus();
+  });
   useEffect(() => {
-    if (first && newTaskRequest > 0) inputRef.current?.focus();
-  }, [first, newTaskRequest]);
+    if (newTaskRequest > 0) focusIfFirst();
+  }, [newTaskRequest]);
 
   function close() {
     setOpen(false);
     setTitle("");
     create.reset();
     // Back to the button that opened the form, so keyboard users keep their place.
-    requestAnimationFrame(() => openerRef.current?.focus());
+    returnFocus();
   }
 
   function submit(event?: { preventDefault(): void }) {
@@ -50,7 +55,10 @@ export function AddTaskForm({ column }: { column: BoardColumn }) {
       {
         onSuccess: () => {
           setTitle("");
-          inputRef.current?.focus();
+          // Back to the title for the next task (a click on "Add" left the focus there, disabled while adding),
+          // unless the user has moved on while the board was refetched.
+          const focused = document.activeElement;
+          if (!focused || focused === document.body || formRef.current?.contains(focused)) inputRef.current?.focus();
         },
       },
     );
@@ -74,7 +82,7 @@ export function AddTaskForm({ column }: { column: BoardColumn }) {
   }
 
   return (
-    <form onSubmit={submit} className="space-y-2 px-2 pb-2">
+    <form ref={formRef} onSubmit={submit} className="space-y-2 px-2 pb-2">
       <label htmlFor={inputId} className="sr-only">
         New task title in {column.name}
       </label>

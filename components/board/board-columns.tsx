@@ -2,7 +2,6 @@
 
 import {
   type Announcements,
-  closestCorners,
   DndContext,
   type DragEndEvent,
   type DragOverEvent,
@@ -22,6 +21,7 @@ import { AddColumnForm } from "./add-column-form";
 import { BoardColumn } from "./board-column";
 import { type ColumnItems, columnOf, itemsOf, keepUnchangedLists, slotOf } from "./board-moves";
 import { useBoardSession } from "./board-session";
+import { columnThenCards } from "./column-collision";
 import { DraggedTaskCard } from "./task-card";
 
 const screenReaderInstructions = {
@@ -148,7 +148,7 @@ export function BoardColumns() {
     <DndContext
       id="board-dnd"
       sensors={sensors}
-      collisionDetection={closestCorners}
+      collisionDetection={columnThenCards}
       onDragStart={onDragStart}
       onDragOver={onDragOver}
       onDragEnd={onDragEnd}

@@ -61,7 +61,11 @@ export function DraggedTaskCard({ task }: { task: BoardTask }) {
   );
 }
 
-function TaskCardBody({ task }: { task: BoardTask }) {
+/**
+ * What a card shows. Kept apart and memoised: while a card is dragged every sortable card redraws (dnd-kit's
+ * context changes as the pointer passes over cards), and on a big board that must stay cheap.
+ */
+const TaskCardBody = memo(function TaskCardBody({ task }: { task: BoardTask }) {
   const { memberById, today } = useCardSession();
   const assignee = memberById(task.assigneeId);
   const overdue = task.dueDate !== null && task.dueDate < today;
@@ -109,4 +113,4 @@ function TaskCardBody({ task }: { task: BoardTask }) {
       </div>
     </>
   );
-}
+});

@@ -1,23 +1,24 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { formatTimestamp } from "@/components/board/format";
 import { buttonGhost, buttonPrimary, buttonSecondary } from "@/components/board/ui";
+import { useReturnFocus } from "@/components/board/use-return-focus";
 
 /** "Restore to this point", asking first: restoring adds changes for everyone, even though it can be undone. */
 export function RestoreButton({ timestamp, disabled, onConfirm }: { timestamp: Date; disabled: boolean; onConfirm: () => void }) {
   const [asking, setAsking] = useState(false);
-  const opener = useRef<HTMLButtonElement>(null);
+  const [openerRef, returnFocus] = useReturnFocus<HTMLButtonElement>();
 
   function cancel() {
     setAsking(false);
     // The confirm box takes the focus; give it back to the button that opened it.
-    requestAnimationFrame(() => opener.current?.focus());
+    returnFocus();
   }
 
   if (!asking) {
     return (
-      <button ref={opener} type="button" disabled={disabled} onClick={() => setAsking(true)} className={`${buttonGhost} -ml-2 h-7 px-2 text-xs`}>
+      <button ref={openerRef} type="button" disabled={disabled} onClick={() => setAsking(true)} className={`${buttonGhost} -ml-2 h-7 px-2 text-xs`}>
         Restore to this point
       </button>
     );

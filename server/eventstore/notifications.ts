@@ -19,12 +19,15 @@ class ProjectNotifications {
   private client: pg.Client | null = null;
   private connecting: Promise<void> | null = null;
   private recheck: NodeJS.Timeout | null = null;
+  /** Numbers each wake-up, so subscribers woken together can tell (see subscribe). */
+  private wakes = 0;
 
   private async connect(): Promise<void> {
     const client = new pg.Client({ connectionString: databaseUrl() });
     client.on("notification", (message) => {
-      for (const projectId of (message.payload ?? "").split(",")) this.emitter.emit(projectId, projectId);
-      this.emitter.emit(ANY_PROJECT);
+      const wake = ++this.wakes;
+      for (const projectId of (message.payload ?? "").split(",")) this.emitter.emit(projectId, wake);
+      this.emitter.emit(ANY_PROJECT, wake);
     });
     client.on("error", () => this.reconnect(client));
     client.on("end", () => this.reconnect(client));
@@ -48,7 +51,8 @@ class ProjectNotifications {
 
   private wakeAll() {
     // events.on() also listens for "error" on the emitter; emitting that would fail every subscription.
-    for (const name of this.emitter.eventNames()) if (name !== "error") this.emitter.emit(name);
+    const wake = ++this.wakes;
+    for (const name of this.emitter.eventNames()) if (name !== "error") this.emitter.emit(name, wake);
   }
 
   ensureConnected(): Promise<void> {
@@ -62,13 +66,15 @@ class ProjectNotifications {
   /**
    * Starts listening at once (so nothing committed after this call is missed) and yields whenever events
    * of the project (or, for ANY_PROJECT, of any project) may have been committed, until the signal aborts.
+   * Each yield is the wake-up's number, the same for every subscriber woken by one announcement: what was
+   * read after any of them saw it includes everything committed before it.
    */
-  async subscribe(projectId: string, signal: AbortSignal): Promise<AsyncIterable<unknown>> {
+  async subscribe(projectId: string, signal: AbortSignal): Promise<AsyncIterable<number>> {
     await this.ensureConnected();
     const iterator = on(this.emitter, projectId, { signal });
     return (async function* () {
       try {
-        for await (const _ of iterator) yield;
+        for await (const [wake] of iterator) yield wake as number;
       } catch (error) {
         if (!signal.aborted) throw error;
       }

@@ -1,6 +1,6 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
-import { projectNotifications } from "../../eventstore";
+import { type Db, projectNotifications } from "../../eventstore";
 import { trackLiveClient } from "../../metrics/hooks";
 import { type LoadedBoard, loadBoard } from "../../projections/board";
 import { notFound } from "../errors";
@@ -34,10 +34,29 @@ export const boardChanges = projectProcedure(readers)
         yield tracked(String(next.position), await boardPatch(ctx.db, shown, next, role));
         shown = next;
       }
-      if ((await iterator.next()).done) return;
-      next = await loadBoard(ctx.db, input.projectId);
+      const wake = await iterator.next();
+      if (wake.done) return;
+      next = await boardAfter(ctx.db, input.projectId, wake.value);
     }
   });
+
+/**
+ * Every browser on a board is woken by the same announcement, and each would fold the same board: the first
+ * to ask loads it, the others woken by that announcement share the load (it began after they were woken, so
+ * it holds what they were woken for). One load per change and instance, however many people watch.
+ */
+const loads = new Map<string, { wake: number; board: Promise<LoadedBoard> }>();
+
+function boardAfter(db: Db, projectId: string, wake: number): Promise<LoadedBoard> {
+  const current = loads.get(projectId);
+  if (current && current.wake === wake) return current.board;
+  const board = loadBoard(db, projectId);
+  const entry = { wake, board };
+  loads.set(projectId, entry);
+  const forget = () => void (loads.get(projectId) === entry && loads.delete(projectId));
+  board.then(forget, forget);
+  return board;
+}
 
 /** Compared by stream versions, not by the highest position: a late commit may not raise that. */
 function changed(before: LoadedBoard, after: LoadedBoard): boolean {

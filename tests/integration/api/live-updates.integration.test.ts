@@ -79,6 +79,27 @@ describe("live board updates (LISTEN/NOTIFY → subscription)", () => {
     controller.abort();
   });
 
+  it("gives every browser on a board the change, though they share one load of it", async () => {
+    const alice = await signedUpUser("Alice");
+    const { projectId } = await alice.caller.project.create({ ...cmd(), name: "Watched" });
+    const board = await drawnBoard(alice, projectId);
+    const controller = new AbortController();
+    const iterators = await Promise.all(
+      [1, 2, 3].map(async () => (await alice.subscriber(controller.signal).board.changes({ projectId }))[Symbol.asyncIterator]()),
+    );
+    const next = iterators.map((iterator) => nextWithin(iterator));
+    const created = await alice.caller.task.create({ ...cmd(), projectId, columnId: board.columns[0]!.id, title: "Seen by all" });
+    const patches = ((await Promise.all(next)) as unknown as Change[]).map(patchOf);
+    for (const patch of patches) {
+      expect(patch).toMatchObject({ basePosition: board.position, position: created.position, changedTaskIds: [created.taskId] });
+    }
+    // A second change right after: each subscriber gets it on top of the first, none is left behind.
+    const renamed = await alice.caller.task.rename({ ...cmd(), projectId, taskId: created.taskId, title: "Renamed" });
+    const again = ((await Promise.all(iterators.map((iterator) => nextWithin(iterator)))) as unknown as Change[]).map(patchOf);
+    for (const patch of again) expect(patch).toMatchObject({ basePosition: created.position, position: renamed.position });
+    controller.abort();
+  });
+
   it("tells a reconnecting client to refetch, since what it missed is not known", async () => {
     const alice = await signedUpUser("Alice");
     const { projectId, position } = await alice.caller.project.create({ ...cmd(), name: "Resume" });

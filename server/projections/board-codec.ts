@@ -46,7 +46,8 @@ export function parseBoard(json: string): ParsedBoard {
   return JSON.parse(json) as EncodedBoard;
 }
 
-export function encodeBoard(board: LoadedBoard): string {
+/** The board as its snapshot holds it, to be written out as JSON: what parseBoard gives back. */
+export function packBoard(board: LoadedBoard): ParsedBoard {
   const refs: string[] = [];
   const refIndex = new Map<string, number>();
   const ref = (value: string) => {
@@ -79,7 +80,7 @@ export function encodeBoard(board: LoadedBoard): string {
     review: ordered.map((t) => t.review),
   };
   const { tasks: _tasks, taskVersions: _versions, ...rest } = board;
-  return JSON.stringify({ ...rest, refs, tasks } satisfies EncodedBoard);
+  return { ...rest, refs, tasks };
 }
 
 /** A new board from a parsed snapshot, with task records of its own for the caller to fold onto. */

@@ -3,7 +3,7 @@ import { deflateRaw, inflateRaw } from "node:zlib";
 import { recordSnapshot } from "../metrics/hooks";
 import { type Db, MILLISECOND, type ProjectCut, stateCache } from "../eventstore";
 import type { LoadedBoard } from "./board";
-import { decodeBoard, encodeBoard, type ParsedBoard, parseBoard } from "./board-codec";
+import { decodeBoard, packBoard, type ParsedBoard, parseBoard } from "./board-codec";
 
 /*
  * The state is stored deflated (zlib, level 1) as base64 text, with PostgreSQL's own compression off
@@ -68,7 +68,8 @@ async function readState(db: Db, projectId: string, cut: ProjectCut): Promise<Pa
  * already stored at that instant is replaced only by a newer schema version.
  */
 export async function saveBoardSnapshot(db: Db, projectId: string, snapshot: BoardSnapshot): Promise<void> {
-  const json = encodeBoard(snapshot.board);
+  const packed = packBoard(snapshot.board);
+  const json = JSON.stringify(packed);
   const stored = (await deflate(json, { level: 1 })).toString("base64");
   const { rowCount } = await db.query(
     `WITH outdated AS (
@@ -85,7 +86,7 @@ export async function saveBoardSnapshot(db: Db, projectId: string, snapshot: Boa
     [projectId, BOARD_STATE_SCHEMA_VERSION, snapshot.cut.timestamp, snapshot.cut.visibility, snapshot.board.position, stored],
   );
   // Another process may have stored its own board at that instant, with its own visibility: cache only ours.
-  if (rowCount) stateCache().set(cacheKey(projectId, snapshot.cut), parseBoard(json), json.length);
+  if (rowCount) stateCache().set(cacheKey(projectId, snapshot.cut), packed, json.length);
   if (rowCount) recordSnapshot("board", json);
 }
 

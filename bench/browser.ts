@@ -14,6 +14,16 @@ import { PASSWORD, seedBoard } from "./seed-board";
 import { ms, summarize } from "./stats";
 
 const TASKS = 500;
+
+/**
+ * Every column has drawn its first cards and together they hold all `n` tasks. Columns draw only the cards
+ * in view (column-cards.tsx), so the cards counted are each list's size, not the cards in the page.
+ */
+function boardDrawn(n: number) {
+  const lists = [...document.querySelectorAll("section[data-column-id] li[aria-setsize]:first-child")];
+  return lists.reduce((sum, li) => sum + Number(li.getAttribute("aria-setsize")), 0) >= n;
+}
+
 async function signedInPage(browser: import("@playwright/test").Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext({ baseURL: BASE })).newPage();
   const res = await page.request.post("/api/auth/sign-in/email", { data: { email, password: PASSWORD }, headers: { origin: BASE } });
@@ -37,14 +47,14 @@ export async function browserBench(pool: pg.Pool): Promise<Section[]> {
     for (let i = 0; i < 6; i++) {
       const start = performance.now();
       await other.goto(boardUrl);
-      await other.waitForFunction((n) => document.querySelectorAll("[data-task-id]").length >= n, TASKS, { timeout: 60_000 });
+      await other.waitForFunction(boardDrawn, TASKS, { timeout: 60_000 });
       await other.getByRole("status").filter({ hasText: "Live" }).waitFor({ timeout: 30_000 });
       if (i > 0) tti.push(performance.now() - start); // the first visit warms the server's caches
     }
 
     // Drag smoothness: the owner drags cards across the board (a warm-up drag, then the measured ones).
     await owner.goto(boardUrl);
-    await owner.waitForFunction((n) => document.querySelectorAll("[data-task-id]").length >= n, TASKS, { timeout: 60_000 });
+    await owner.waitForFunction(boardDrawn, TASKS, { timeout: 60_000 });
     const drags: DragSample[] = [];
     for (let i = 0; i < 4; i++) {
       const drag = await measureDrag(owner);
@@ -55,9 +65,10 @@ export async function browserBench(pool: pg.Pool): Promise<Section[]> {
     const longTasks = drags.flatMap((d) => d.longTasks);
     const drop = summarize(drags.map((d) => d.dropMs));
 
-    // Remote-update latency: the owner moves a card over HTTP; time until the other browser shows it moved.
+    // Remote-update latency: the owner moves a card over HTTP; time until the other browser shows it moved. The
+    // first moves after the server started are slower (code not yet optimised, caches cold): 3 are not counted.
     const latency: number[] = [];
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < 23; i++) {
       const taskId = seeded.taskIds[i * 7]!;
       const target = seeded.columns[(i * 7 + 1 + (i % 3)) % seeded.columns.length]!;
       const start = Date.now();
@@ -70,16 +81,17 @@ export async function browserBench(pool: pg.Pool): Promise<Section[]> {
         [taskId, target.name] as const,
         { timeout: 10_000, polling: 5 },
       );
-      latency.push(Date.now() - start);
+      if (i >= 3) latency.push(Date.now() - start);
     }
+    console.log(`remote-update latency (ms): ${latency.join(" ")}`);
     const [t, l] = [summarize(tti), summarize(latency)];
     return [
       {
         title: "The board in a browser",
         body: `\`bench/browser.ts\`: the built app (\`next start\`) and Debian's Chromium on this machine, one project with
-${TASKS} tasks over 4 columns. Time to interactive = navigation until all ${TASKS} cards are in the page and the live
-stream is connected (5 visits after a warm-up). Remote-update latency = from sending a \`task.move\` over HTTP as one
-user until another user's open board shows the card in its new column (20 moves; includes the write, the
+${TASKS} tasks over 4 columns. Time to interactive = navigation until the columns show their cards and the live
+stream is connected (5 visits after a warm-up; each column draws only the cards in view). Remote-update latency = from sending a \`task.move\` over HTTP as one
+user until another user's open board shows the card in its new column (20 moves after 3 uncounted ones; includes the write, the
 batched NOTIFY, the board patch over SSE and its drawing; the board is refetched in the background once the changes pause).
 
 | measure | p50 ms | p95 ms | max ms |

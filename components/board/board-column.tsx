@@ -5,14 +5,24 @@ import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable"
 import { useState } from "react";
 import { AddTaskForm } from "./add-task-form";
 import { useBoardSession } from "./board-session";
+import { ColumnCards } from "./column-cards";
 import { ColumnSettingsDialog } from "./column-settings-dialog";
 import { SettingsIcon, WarningIcon } from "./icons";
-import { SortableTaskCard } from "./task-card";
 import type { BoardColumn as Column, BoardTask } from "./types";
 import { iconButton } from "./ui";
 
 /** One column: its name, how full it is, its cards (a drop target even when empty) and "Add task". */
-export function BoardColumn({ column, taskIds, tasksById }: { column: Column; taskIds: string[]; tasksById: Map<string, BoardTask> }) {
+export function BoardColumn({
+  column,
+  taskIds,
+  tasksById,
+  activeId,
+}: {
+  column: Column;
+  taskIds: string[];
+  tasksById: Map<string, BoardTask>;
+  activeId: string | null;
+}) {
   const { canEdit, canManage, filter } = useBoardSession();
   const { setNodeRef, isOver } = useDroppable({ id: column.id, data: { type: "column" }, disabled: !canEdit });
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -54,16 +64,14 @@ export function BoardColumn({ column, taskIds, tasksById }: { column: Column; ta
       </header>
 
       <SortableContext id={column.id} items={taskIds} strategy={verticalListSortingStrategy}>
-        <ol
-          ref={setNodeRef}
-          aria-label={`Tasks in ${column.name}`}
-          className={`mx-1.5 flex min-h-20 flex-1 flex-col gap-2 rounded-lg p-0.5 pb-2 transition-colors ${isOver ? "bg-accent/5" : ""}`}
-        >
-          {taskIds.map((id) => {
-            const task = tasksById.get(id);
-            return task ? <SortableTaskCard key={id} task={task} /> : null;
-          })}
-          {taskIds.length === 0 ? (
+        <ColumnCards
+          label={`Tasks in ${column.name}`}
+          taskIds={taskIds}
+          tasksById={tasksById}
+          activeId={activeId}
+          dropRef={setNodeRef}
+          highlighted={isOver}
+          empty={
             <li className="flex flex-1 items-center justify-center rounded-lg border border-dashed border-border-strong/70 px-4 py-5 text-center text-xs text-fg-muted">
               {filter.active && count > 0
                 ? "No tasks here match the filters."
@@ -71,8 +79,8 @@ export function BoardColumn({ column, taskIds, tasksById }: { column: Column; ta
                   ? "No tasks yet. Add one below or drag a card here."
                   : "No tasks in this column."}
             </li>
-          ) : null}
-        </ol>
+          }
+        />
       </SortableContext>
 
       {canEdit ? <AddTaskForm column={column} /> : <div className="h-2" />}

@@ -157,7 +157,7 @@ export function BoardColumns() {
     >
       <div className="-mx-4 flex gap-3 overflow-x-auto px-4 pb-4 sm:-mx-6 sm:px-6">
         {board.columns.map((column) => (
-          <BoardColumn key={column.id} column={column} taskIds={items[column.id] ?? []} tasksById={tasksById} />
+          <BoardColumn key={column.id} column={column} taskIds={items[column.id] ?? []} tasksById={tasksById} activeId={activeId} />
         ))}
         {canManage ? <AddColumnForm /> : null}
       </div>

@@ -2,7 +2,7 @@
 
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { type KeyboardEvent, memo } from "react";
+import { type KeyboardEvent, memo, useCallback } from "react";
 import { useCardSession } from "./board-session";
 import { formatDueDate, initials, priorityLabel, priorityTone } from "./format";
 import { CalendarIcon, CommentIcon, PriorityIcon } from "./icons";
@@ -12,16 +12,36 @@ const cardClass =
   "block w-full rounded-lg border border-border bg-surface p-3 text-left shadow-xs shadow-black/[0.04] transition-[border-color,box-shadow] hover:border-border-strong dark:bg-surface-muted";
 
 /**
- * A card in a column. Editors can drag it (mouse, touch, or Space then the arrow keys); Enter or a click
- * opens the task. Viewers get the same card without the drag handling. Redrawn only when its task changes.
+ * A card in a column's list, drawn at `top` as the `index`th of `setSize` (see ColumnCards). Editors can drag
+ * it (mouse, touch, or Space then the arrow keys); Enter or a click opens the task. Viewers get the same card
+ * without the drag handling. Redrawn only when its task or its place changes.
  */
-export const SortableTaskCard = memo(function SortableTaskCard({ task }: { task: BoardTask }) {
+export const SortableTaskCard = memo(function SortableTaskCard({
+  task,
+  index,
+  top,
+  setSize,
+  measureRef,
+}: {
+  task: BoardTask;
+  index: number;
+  top: number;
+  setSize: number;
+  measureRef: (node: HTMLElement | null) => void;
+}) {
   const { canEdit, openTask } = useCardSession();
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: task.id,
     data: { type: "task" },
     disabled: !canEdit,
   });
+  const ref = useCallback(
+    (node: HTMLLIElement | null) => {
+      setNodeRef(node);
+      measureRef(node);
+    },
+    [setNodeRef, measureRef],
+  );
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     listeners?.onKeyDown?.(event);
@@ -34,9 +54,13 @@ export const SortableTaskCard = memo(function SortableTaskCard({ task }: { task:
 
   return (
     <li
-      ref={setNodeRef}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
-      className={isDragging ? "opacity-40" : undefined}
+      ref={ref}
+      data-index={index}
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      // Placed by `top`, so that dnd-kit's transform (making room while dragging) stays its own.
+      style={{ top, transform: CSS.Translate.toString(transform), transition }}
+      className={`absolute inset-x-0 ${isDragging ? "opacity-40" : ""}`}
     >
       <div
         {...(canEdit ? attributes : { role: "button", tabIndex: 0 })}

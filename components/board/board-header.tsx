@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { HistoryLinks } from "@/components/history/history-links";
 import { TimeTravelToggle } from "@/components/time-travel/time-travel-toggle";
+import { useAsOfParam } from "@/components/time-travel/use-as-of-param";
 import { useBoardSession } from "./board-session";
 import { initials, roleLabel } from "./format";
 import { ChevronIcon } from "./icons";
@@ -10,6 +11,8 @@ import { buttonGhost } from "./ui";
 
 export function BoardHeader() {
   const { board, canEdit, live } = useBoardSession();
+  // A board shown as it was does not follow the changes made now.
+  const travelling = useAsOfParam() !== null;
   const taskCount = board.columns.reduce((sum, column) => sum + column.tasks.length, 0);
 
   return (
@@ -27,7 +30,7 @@ export function BoardHeader() {
         {canEdit ? "" : " · read only"}
       </span>
       <span className="text-sm text-fg-muted">{taskCount === 1 ? "1 task" : `${taskCount} tasks`}</span>
-      <LiveBadge status={live} />
+      <LiveBadge status={travelling ? "paused" : live} />
       <ul className="ml-auto flex -space-x-1.5" aria-label="Members">
         {board.members.map((member) => (
           <li
@@ -53,11 +56,17 @@ export function BoardHeader() {
   );
 }
 
-const liveText = { live: "Live", connecting: "Connecting…", offline: "Offline — reconnecting" } as const;
+const liveText = {
+  live: "Live",
+  connecting: "Connecting…",
+  offline: "Offline — reconnecting",
+  paused: "Paused while you look at the past",
+} as const;
 
 /** Says whether other people's changes show up by themselves; announced politely when it changes. */
 function LiveBadge({ status }: { status: keyof typeof liveText }) {
-  const dot = status === "live" ? "bg-emerald-500" : status === "offline" ? "bg-red-500" : "bg-amber-500";
+  const dot =
+    status === "live" ? "bg-emerald-500" : status === "offline" ? "bg-red-500" : status === "paused" ? "bg-fg-muted" : "bg-amber-500";
   return (
     <span role="status" data-live={status} className="inline-flex items-center gap-1.5 text-xs text-fg-muted">
       <span aria-hidden="true" className={`size-2 rounded-full ${dot}`} />

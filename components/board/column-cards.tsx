@@ -65,7 +65,7 @@ export function ColumnCards({
   return (
     <div
       ref={setScrollRef}
-      className={`mx-1.5 flex max-h-[max(20rem,calc(100dvh-15rem))] min-h-20 flex-1 flex-col overflow-y-auto overscroll-contain rounded-lg p-0.5 pb-2 transition-colors ${
+      className={`mx-1.5 flex max-h-[max(20rem,calc(100dvh-18rem))] min-h-20 flex-1 flex-col overflow-y-auto overscroll-contain rounded-lg p-0.5 pb-2 transition-colors ${
         highlighted ? "bg-accent/5" : ""
       }`}
     >

@@ -1,5 +1,6 @@
 import { type Board, type BoardEventInput, emptyBoard, evolveBoard } from "../domain";
 import { type Db, inBackground, type ProjectCut, readProjectAfter, snapshotPolicy, type StoredEvent, toDomainEvent } from "../eventstore";
+import { boardHeads, keepHead } from "./board-heads";
 import { findBoardSnapshot, saveBoardSnapshot } from "./board-snapshots";
 
 export interface LoadedBoard extends Board {
@@ -59,13 +60,37 @@ function foldOnto(board: LoadedBoard, events: StoredEvent[]): LoadedBoard {
 
 /**
  * A project's board now, or as of an instant (inclusive to the millisecond; after now = now): the newest
- * board snapshot at or before it plus the project's events after the snapshot (one query). A load that
- * had to fold `snapshotPolicy.boardEvery` events or more stores its result as a new snapshot, after the
- * response.
+ * board snapshot at or before it plus the project's events after the snapshot (one query); now, the
+ * process's newest board of the project instead of a snapshot, once it has one. A load that had to fold
+ * `snapshotPolicy.boardEvery` events or more stores its result as a new snapshot, after the response. The
+ * board returned is shared: it must not be changed.
  */
 export async function loadBoard(db: Db, projectId: string, opts: { until?: Date } = {}): Promise<LoadedBoard> {
+  if (!opts.until) return loadBoardNow(db, projectId);
   const { board, cut, folded } = await readBoard(db, projectId, opts.until);
   if (cut && folded >= snapshotPolicy.boardEvery) keepSnapshot(db, projectId, { cut, board });
+  return board;
+}
+
+/** The board now: from the process's newest board of the project (board-heads.ts) when it has one. */
+async function loadBoardNow(db: Db, projectId: string): Promise<LoadedBoard> {
+  const head = boardHeads().get(projectId);
+  if (!head) {
+    const { board, cut, folded } = await readBoard(db, projectId);
+    if (!cut) return board;
+    const stored = folded >= snapshotPolicy.boardEvery;
+    if (stored) keepSnapshot(db, projectId, { cut, board });
+    keepHead(projectId, { cut, board, sinceSnapshot: stored ? 0 : folded });
+    return board;
+  }
+  const slice = await readProjectAfter(db, projectId, { after: head.cut });
+  if (!slice.cut) return head.board;
+  const board = foldBoard(slice.events, head.board);
+  // Snapshots are still stored every boardEvery events, for the loads of past instants.
+  const sinceSnapshot = head.sinceSnapshot + slice.events.length;
+  const stored = sinceSnapshot >= snapshotPolicy.boardEvery;
+  if (stored) keepSnapshot(db, projectId, { cut: slice.cut, board });
+  keepHead(projectId, { cut: slice.cut, board, sinceSnapshot: stored ? 0 : sinceSnapshot });
   return board;
 }
 

@@ -98,6 +98,7 @@ test("timeline, restore, audit log and time travel", async ({ signedInPage: page
   await page.goto(`/projects/${projectId}?asOf=${encodeURIComponent(between)}`);
   const banner = page.getByRole("region", { name: "Time travel" });
   await expect(banner).toContainText("You are looking at");
+  await expect(page.locator("[data-live]")).toHaveText("Paused while you look at the past");
   await expect(card(column(page, "To do"), "Draft plan")).toBeVisible();
   await expect(card(page, "Final plan")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Add task" })).toHaveCount(0);
@@ -112,6 +113,7 @@ test("timeline, restore, audit log and time travel", async ({ signedInPage: page
   await banner.getByRole("button", { name: "Back to now" }).click();
   await expect(page).toHaveURL(`/projects/${projectId}`);
   await expect(banner).toHaveCount(0);
+  await expect(page.locator("[data-live]")).toHaveText("Live");
   await expect(card(column(page, "To do"), "Final plan")).toBeVisible();
 
   // The slider: the toggle opens time travel at now; Home goes to the project's creation, before any task.

@@ -1,0 +1,48 @@
+import { card, column, createProject, keyboardDrag, mutate, query } from "./board-helpers";
+import { expect, test } from "./fixtures";
+
+type Board = { columns: { id: string; name: string; tasks: { title: string }[] }[] };
+
+test("a long column draws only the cards in view, scrolls to the others and sorts them with the keyboard", async ({
+  signedInPage: page,
+}) => {
+  test.setTimeout(90_000);
+  await createProject(page, "Long column");
+  const projectId = page.url().split("/").pop()!;
+  const todo = (await query<Board>(page, "board.get", { projectId })).columns.find((c) => c.name === "To do")!;
+  for (let i = 1; i <= 60; i++) {
+    await mutate(page, "task.create", { projectId, commandId: crypto.randomUUID(), columnId: todo.id, title: `Item ${String(i).padStart(2, "0")}` });
+  }
+  await page.reload();
+
+  const list = column(page, "To do").getByRole("list", { name: "Tasks in To do" });
+  await expect(column(page, "To do").getByText("60 tasks")).toBeAttached();
+  await expect(card(list, "Item 01")).toBeVisible();
+  // Screen readers still hear each card's place in the whole column.
+  await expect(list.getByRole("listitem").first()).toHaveAttribute("aria-setsize", "60");
+  const drawn = await list.locator("[data-task-id]").count();
+  expect(drawn).toBeGreaterThan(5);
+  expect(drawn).toBeLessThan(60);
+  await expect(card(list, "Item 60")).toHaveCount(0);
+
+  // Scrolling the column brings the last cards in; the first ones leave the page.
+  await list.hover();
+  await page.mouse.wheel(0, 10_000);
+  await expect(card(list, "Item 60")).toBeVisible();
+  await expect(card(list, "Item 01")).toHaveCount(0);
+  await page.screenshot({ path: "test-results/screens/long-column.png" });
+
+  // The last card moves up one place with the keyboard; the server has it there.
+  await keyboardDrag(page, card(list, "Item 60"), [
+    ["Space", "Picked up “Item 60” at position 60 of 60 in To do."],
+    ["ArrowUp", "“Item 60” is over position 59 of 60 in To do."],
+    ["Space", "Dropped “Item 60” at position 59 of 60 in To do."],
+  ]);
+  await expect
+    .poll(async () => (await query<Board>(page, "board.get", { projectId })).columns[0]!.tasks.slice(-2).map((t) => t.title))
+    .toEqual(["Item 60", "Item 59"]);
+  await expect(card(list, "Item 60")).toBeFocused();
+
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: "test-results/screens/long-column-dark.png" });
+});

@@ -13,7 +13,7 @@ import { useReturnFocus } from "./use-return-focus";
 
 /** "Add task" at the foot of a column; stays open after adding so several tasks can be typed in a row. */
 export function AddTaskForm({ column }: { column: BoardColumn }) {
-  const { projectId, board, newTaskRequest } = useBoardSession();
+  const { projectId, board, newTaskRequest, revealTask } = useBoardSession();
   const trpc = useTRPC();
   const invalidateBoard = useInvalidateBoard(projectId);
   const create = useMutation(trpc.task.create.mutationOptions({ onSuccess: invalidateBoard }));
@@ -53,8 +53,10 @@ export function AddTaskForm({ column }: { column: BoardColumn }) {
     create.mutate(
       { projectId, commandId: crypto.randomUUID(), columnId: column.id, title: title.trim() },
       {
-        onSuccess: () => {
+        onSuccess: ({ taskId }) => {
           setTitle("");
+          // It goes to the foot of the column, which may be scrolled out of view.
+          revealTask(taskId);
           // Back to the title for the next task (a click on "Add" left the focus there, disabled while adding),
           // unless the user has moved on while the board was refetched.
           const focused = document.activeElement;

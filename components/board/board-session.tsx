@@ -24,6 +24,9 @@ export type BoardSession = {
   memberById: (id: string | null) => Member | undefined;
   moveTask: (move: MoveRequest) => void;
   openTask: (taskId: string) => void;
+  /** A task to scroll into view once it is on the board (one just added to a long column), or null. */
+  revealTaskId: string | null;
+  revealTask: (taskId: string | null) => void;
 };
 
 export const BoardSessionContext = createContext<BoardSession | null>(null);

@@ -52,6 +52,7 @@ export function BoardView({ projectId }: { projectId: string }) {
 function LoadedBoard({ projectId, data, lag }: { projectId: string; data: BoardData; lag: ProjectionLag }) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [openTaskId, setOpenTaskId] = useState<string | null>(null);
+  const [revealTaskId, revealTask] = useState<string | null>(null);
   const [today] = useState(() => localToday(new Date()));
   const versions = useTaskVersions(projectId);
   const live = useLiveUpdates(projectId);
@@ -85,6 +86,8 @@ function LoadedBoard({ projectId, data, lag }: { projectId: string; data: BoardD
     memberById: card.memberById,
     moveTask,
     openTask: setOpenTaskId,
+    revealTaskId,
+    revealTask,
   };
 
   return (

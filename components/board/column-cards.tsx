@@ -1,7 +1,8 @@
 "use client";
 
 import { defaultRangeExtractor, type Range, useVirtualizer } from "@tanstack/react-virtual";
-import { type ReactNode, useCallback, useRef } from "react";
+import { type ReactNode, useCallback, useEffect, useRef } from "react";
+import { useBoardSession } from "./board-session";
 import { SortableTaskCard } from "./task-card";
 import type { BoardTask } from "./types";
 
@@ -54,6 +55,13 @@ export function ColumnCards({
     overscan: OVERSCAN,
     rangeExtractor,
   });
+  const { revealTaskId, revealTask } = useBoardSession();
+  const revealIndex = revealTaskId ? taskIds.indexOf(revealTaskId) : -1;
+  useEffect(() => {
+    if (revealIndex === -1) return;
+    virtualizer.scrollToIndex(revealIndex);
+    revealTask(null);
+  }, [revealIndex, virtualizer, revealTask]);
   const setScrollRef = useCallback(
     (node: HTMLDivElement | null) => {
       scrollRef.current = node;
@@ -65,7 +73,7 @@ export function ColumnCards({
   return (
     <div
       ref={setScrollRef}
-      className={`mx-1.5 flex max-h-[max(20rem,calc(100dvh-18rem))] min-h-20 flex-1 flex-col overflow-y-auto overscroll-contain rounded-lg p-0.5 pb-2 transition-colors ${
+      className={`mx-1.5 flex max-h-[max(20rem,calc(100dvh-18rem))] min-h-20 flex-1 flex-col overflow-y-auto rounded-lg p-0.5 pb-2 transition-colors ${
         highlighted ? "bg-accent/5" : ""
       }`}
     >

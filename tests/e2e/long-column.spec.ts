@@ -1,4 +1,4 @@
-import { card, column, createProject, keyboardDrag, mutate, query } from "./board-helpers";
+import { addTask, card, column, createProject, keyboardDrag, mutate, query } from "./board-helpers";
 import { expect, test } from "./fixtures";
 
 type Board = { columns: { id: string; name: string; tasks: { title: string }[] }[] };
@@ -42,6 +42,16 @@ test("a long column draws only the cards in view, scrolls to the others and sort
     .poll(async () => (await query<Board>(page, "board.get", { projectId })).columns[0]!.tasks.slice(-2).map((t) => t.title))
     .toEqual(["Item 60", "Item 59"]);
   await expect(card(list, "Item 60")).toBeFocused();
+
+  // Tab walks on past the cards first drawn: each card focused scrolls the ones after it in.
+  await page.mouse.wheel(0, -10_000);
+  await card(list, "Item 01").focus();
+  for (let i = 0; i < 25; i++) await page.keyboard.press("Tab");
+  await expect(card(list, "Item 26")).toBeFocused();
+
+  // A task added at the foot of the long column is scrolled into view.
+  await page.mouse.wheel(0, -10_000);
+  await addTask(page, "To do", "Added at the foot");
 
   await page.emulateMedia({ colorScheme: "dark" });
   await page.screenshot({ path: "test-results/screens/long-column-dark.png" });

@@ -12,6 +12,9 @@ export type LiveStatus = "live" | "connecting" | "offline";
 
 /** How long after the last of a burst of live changes the board is refetched from its read model. */
 const REFETCH_AFTER_MS = 500;
+/** The wait before starting a failed stream again, doubled after each failure in a row up to the longest. */
+const RETRY_FIRST_MS = 1000;
+const RETRY_LONGEST_MS = 15_000;
 
 /**
  * Follows the project's change stream (server-sent events fed by PostgreSQL LISTEN/NOTIFY). Each message
@@ -19,24 +22,30 @@ const REFETCH_AFTER_MS = 500;
  * refetched in the background from its read model (once a burst of changes is over, and the read model has
  * them), so the page also learns how far the read model is behind (a parked event shows as held back). A
  * message that does not fit the board as drawn, or a "resync" after a reconnect, only refetches. Open tasks
- * that changed are refetched.
+ * that changed are refetched. A stream that failed (the server answered a reconnect with an error, during a
+ * restart say) is not retried by the browser: it is started again here, and then the board is refetched, as
+ * what changed meanwhile is not known.
  */
 export function useLiveUpdates(projectId: string): LiveStatus {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [refetchLater] = useState(() => lastCallAfter(REFETCH_AFTER_MS));
   useEffect(() => refetchLater.cancel, [refetchLater]);
+  const [failures] = useState(failuresInARow);
+  const boards = trpc.board.get.queryFilter({ projectId });
+  const refetchAll = () => {
+    void queryClient.invalidateQueries(boards);
+    void queryClient.invalidateQueries(trpc.task.pathFilter());
+  };
   const subscription = useSubscription(
     trpc.board.changes.subscriptionOptions(
       { projectId },
       {
+        onStarted: () => {
+          if (failures.recovered()) refetchAll();
+        },
         onData: ({ data: change }) => {
-          const boards = trpc.board.get.queryFilter({ projectId });
-          if (change.kind === "resync") {
-            void queryClient.invalidateQueries(boards);
-            void queryClient.invalidateQueries(trpc.task.pathFilter());
-            return;
-          }
+          if (change.kind === "resync") return refetchAll();
           let applied = false;
           queryClient.setQueriesData<BoardData>(boards, (board) => {
             const patched = board && applyBoardPatch(board, change);
@@ -58,8 +67,14 @@ export function useLiveUpdates(projectId: string): LiveStatus {
       },
     ),
   );
-  if (subscription.status === "pending") return "live";
-  return subscription.status === "error" ? "offline" : "connecting";
+  const { status, reset } = subscription;
+  useEffect(() => {
+    if (status !== "error") return;
+    const timer = setTimeout(reset, failures.nextWait());
+    return () => clearTimeout(timer);
+  }, [status, reset, failures]);
+  if (status === "pending") return "live";
+  return status === "error" ? "offline" : "connecting";
 }
 
 /** Runs only the last of the calls asked for in a row, `ms` after it was asked for. */
@@ -71,5 +86,20 @@ function lastCallAfter(ms: number) {
       timer = setTimeout(call, ms);
     },
     cancel: () => clearTimeout(timer),
+  };
+}
+
+/** Counts a stream's failures in a row, for the wait before it is started again. */
+function failuresInARow() {
+  let failures = 0;
+  return {
+    /** Counts a failure; the wait before the next start, doubled after each failure in a row. */
+    nextWait: () => Math.min(RETRY_FIRST_MS * 2 ** failures++, RETRY_LONGEST_MS),
+    /** Whether the stream had failed before this start; starts counting afresh. */
+    recovered() {
+      const had = failures > 0;
+      failures = 0;
+      return had;
+    },
   };
 }

@@ -36,3 +36,48 @@ test("a move in one browser appears in another browser on the same board without
   await otherPage.screenshot({ path: "test-results/screens/live-teammate.png", fullPage: true });
   await otherContext.close();
 });
+
+test("a browser that lost its connection reconnects and catches up on what it missed", async ({ signedInPage: page, browser, baseURL }) => {
+  test.setTimeout(90_000);
+  const other = freshAccount("teammate");
+  const otherContext = await browser.newContext({ baseURL });
+  const otherPage = await otherContext.newPage();
+  await signUpViaApi(otherPage, other, baseURL!);
+  await createProject(page, "Flaky network");
+  await addTask(page, "To do", "Before the outage");
+  await page.keyboard.press("Escape");
+  const projectId = page.url().split("/").pop()!;
+  await mutate(page, "project.addMember", { projectId, commandId: crypto.randomUUID(), email: other.email, role: "member" });
+  // The page's live stream, so that the test can cut it as a network failure would (going offline in
+  // Chromium refuses new connections but keeps open streams going).
+  await otherPage.addInitScript(() => {
+    const streams: EventSource[] = [];
+    window.EventSource = class extends window.EventSource {
+      constructor(...args: ConstructorParameters<typeof EventSource>) {
+        super(...args);
+        streams.push(this);
+      }
+    };
+    Object.assign(window, {
+      cutLiveStreams: () =>
+        streams.splice(0).forEach((stream) => {
+          stream.close();
+          stream.dispatchEvent(new Event("error"));
+        }),
+    });
+  });
+  await otherPage.goto(`/projects/${projectId}`);
+  const badge = otherPage.locator("[data-live]");
+  await expect(badge).toHaveText("Live");
+
+  await otherContext.setOffline(true);
+  await otherPage.evaluate(() => (window as unknown as { cutLiveStreams: () => void }).cutLiveStreams());
+  await expect(badge).not.toHaveText("Live");
+  await addTask(page, "Review", "Added during the outage");
+
+  await otherContext.setOffline(false);
+  await expect(badge).toHaveText("Live", { timeout: 20_000 });
+  await expect(card(column(otherPage, "Review"), "Added during the outage")).toBeVisible();
+  await expect(card(column(otherPage, "To do"), "Before the outage")).toBeVisible();
+  await otherContext.close();
+});

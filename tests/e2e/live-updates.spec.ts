@@ -1,5 +1,23 @@
 import { addTask, card, column, createProject, drag, mutate } from "./board-helpers";
+import type { Browser, Page } from "@playwright/test";
 import { expect, freshAccount, signUpViaApi, test } from "./fixtures";
+
+/**
+ * A project of the signed-in owner with one task in "To do", and a teammate (a member) in a browser context
+ * of their own, not on the board yet.
+ */
+async function ownerAndTeammate(page: Page, browser: Browser, baseURL: string, projectName: string, taskTitle: string) {
+  const other = freshAccount("teammate");
+  const otherContext = await browser.newContext({ baseURL });
+  const otherPage = await otherContext.newPage();
+  await signUpViaApi(otherPage, other, baseURL);
+  await createProject(page, projectName);
+  await addTask(page, "To do", taskTitle);
+  await page.keyboard.press("Escape");
+  const projectId = page.url().split("/").pop()!;
+  await mutate(page, "project.addMember", { projectId, commandId: crypto.randomUUID(), email: other.email, role: "member" });
+  return { projectId, otherContext, otherPage };
+}
 
 test("a move in one browser appears in another browser on the same board without a reload", async ({
   signedInPage: page,
@@ -7,17 +25,7 @@ test("a move in one browser appears in another browser on the same board without
   baseURL,
 }) => {
   test.setTimeout(90_000);
-  // A second person in a separate browser context (own cookies), added to the project as a member.
-  const other = freshAccount("teammate");
-  const otherContext = await browser.newContext({ baseURL });
-  const otherPage = await otherContext.newPage();
-  await signUpViaApi(otherPage, other, baseURL!);
-
-  await createProject(page, "Live board");
-  await addTask(page, "To do", "Shared card");
-  await page.keyboard.press("Escape");
-  const projectId = page.url().split("/").pop()!;
-  await mutate(page, "project.addMember", { projectId, commandId: crypto.randomUUID(), email: other.email, role: "member" });
+  const { projectId, otherContext, otherPage } = await ownerAndTeammate(page, browser, baseURL!, "Live board", "Shared card");
 
   await otherPage.goto(`/projects/${projectId}`);
   await expect(card(column(otherPage, "To do"), "Shared card")).toBeVisible();
@@ -39,15 +47,7 @@ test("a move in one browser appears in another browser on the same board without
 
 test("a browser that lost its connection reconnects and catches up on what it missed", async ({ signedInPage: page, browser, baseURL }) => {
   test.setTimeout(90_000);
-  const other = freshAccount("teammate");
-  const otherContext = await browser.newContext({ baseURL });
-  const otherPage = await otherContext.newPage();
-  await signUpViaApi(otherPage, other, baseURL!);
-  await createProject(page, "Flaky network");
-  await addTask(page, "To do", "Before the outage");
-  await page.keyboard.press("Escape");
-  const projectId = page.url().split("/").pop()!;
-  await mutate(page, "project.addMember", { projectId, commandId: crypto.randomUUID(), email: other.email, role: "member" });
+  const { projectId, otherContext, otherPage } = await ownerAndTeammate(page, browser, baseURL!, "Flaky network", "Before the outage");
   // The page's live stream, so that the test can cut it as a network failure would (going offline in
   // Chromium refuses new connections but keeps open streams going).
   await otherPage.addInitScript(() => {

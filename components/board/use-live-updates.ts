@@ -22,9 +22,9 @@ const RETRY_LONGEST_MS = 15_000;
  * refetched in the background from its read model (once a burst of changes is over, and the read model has
  * them), so the page also learns how far the read model is behind (a parked event shows as held back). A
  * message that does not fit the board as drawn, or a "resync" after a reconnect, only refetches. Open tasks
- * that changed are refetched. A stream that failed (the server answered a reconnect with an error, during a
- * restart say) is not retried by the browser: it is started again here, and then the board is refetched, as
- * what changed meanwhile is not known.
+ * that changed are refetched. Each time the stream starts, the board is refetched too: what changed between
+ * the board's load and the stream's start comes in no message. A stream that failed (the server answered a
+ * reconnect with an error, during a restart say) is not retried by the browser: it is started again here.
  */
 export function useLiveUpdates(projectId: string): LiveStatus {
   const trpc = useTRPC();
@@ -42,7 +42,8 @@ export function useLiveUpdates(projectId: string): LiveStatus {
       { projectId },
       {
         onStarted: () => {
-          if (failures.recovered()) refetchAll();
+          failures.reset();
+          refetchAll();
         },
         onData: ({ data: change }) => {
           if (change.kind === "resync") return refetchAll();
@@ -95,11 +96,6 @@ function failuresInARow() {
   return {
     /** Counts a failure; the wait before the next start, doubled after each failure in a row. */
     nextWait: () => Math.min(RETRY_FIRST_MS * 2 ** failures++, RETRY_LONGEST_MS),
-    /** Whether the stream had failed before this start; starts counting afresh. */
-    recovered() {
-      const had = failures > 0;
-      failures = 0;
-      return had;
-    },
+    reset: () => void (failures = 0),
   };
 }

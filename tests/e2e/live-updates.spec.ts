@@ -81,3 +81,23 @@ test("a browser that lost its connection reconnects and catches up on what it mi
   await expect(card(column(otherPage, "To do"), "Before the outage")).toBeVisible();
   await otherContext.close();
 });
+
+test("a change made after the board loaded but before its live stream started still shows", async ({ signedInPage: page, browser, baseURL }) => {
+  test.setTimeout(60_000);
+  const { projectId, otherContext, otherPage } = await ownerAndTeammate(page, browser, baseURL!, "Slow start", "Already there");
+  // The teammate's live stream is held back until the owner's change has committed.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await otherPage.route("**/api/trpc/board.changes**", async (route) => {
+    await released;
+    await route.continue();
+  });
+  await otherPage.goto(`/projects/${projectId}`);
+  await expect(card(column(otherPage, "To do"), "Already there")).toBeVisible();
+  await addTask(page, "Review", "Added before the stream");
+
+  release();
+  await expect(otherPage.locator("[data-live]")).toHaveText("Live");
+  await expect(card(column(otherPage, "Review"), "Added before the stream")).toBeVisible();
+  await otherContext.close();
+});

@@ -11,6 +11,7 @@ import {
   MouseSensor,
   type Over,
   TouchSensor,
+  TraversalOrder,
   type UniqueIdentifier,
   useSensor,
   useSensors,
@@ -154,6 +155,8 @@ export function BoardColumns() {
       onDragEnd={onDragEnd}
       onDragCancel={onDragCancel}
       accessibility={{ announcements, screenReaderInstructions }}
+      // A card held near the edge of a column scrolls that column first, then the page.
+      autoScroll={{ order: TraversalOrder.ReversedTreeOrder }}
     >
       <div className="-mx-4 flex gap-3 overflow-x-auto px-4 pb-4 sm:-mx-6 sm:px-6">
         {board.columns.map((column) => (

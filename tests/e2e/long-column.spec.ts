@@ -53,6 +53,24 @@ test("a long column draws only the cards in view, scrolls to the others and sort
   await page.mouse.wheel(0, -10_000);
   await addTask(page, "To do", "Added at the foot");
 
+  // A card held near the foot of the column scrolls the column (before the page, which can scroll too here).
+  await page.setViewportSize({ width: 1280, height: 600 });
+  await list.hover();
+  await page.mouse.wheel(0, -10_000);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const from = (await card(list, "Item 01").boundingBox())!;
+  const scroller = (await list.locator("..").boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 4, { steps: 3 });
+  await page.mouse.move(scroller.x + scroller.width / 2, scroller.y + scroller.height - 6, { steps: 10 });
+  await expect(card(list, "Item 40")).toBeVisible();
+  await page.mouse.move(scroller.x + scroller.width / 2, scroller.y + scroller.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect
+    .poll(async () => (await query<Board>(page, "board.get", { projectId })).columns[0]!.tasks.findIndex((t) => t.title === "Item 01"))
+    .toBeGreaterThan(20);
+
   await page.emulateMedia({ colorScheme: "dark" });
   await page.screenshot({ path: "test-results/screens/long-column-dark.png" });
 });

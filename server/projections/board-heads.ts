@@ -2,7 +2,10 @@ import type { ProjectCut } from "../eventstore";
 import { StateCache } from "../eventstore/state-cache";
 import type { LoadedBoard } from "./board";
 
-/** The newest board a process has loaded for a project: the cut it is at, and how many events it holds beyond the newest stored snapshot. */
+/**
+ * The newest board a process has loaded for a project: the cut it is at, and how many events it holds beyond
+ * the newest stored snapshot.
+ */
 export interface BoardHead {
   cut: ProjectCut;
   board: LoadedBoard;

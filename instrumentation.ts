@@ -1,6 +1,8 @@
 /** Next.js calls this once when a server starts: the audit sealer, the projectors, the automation and the metrics sampler run in the app's Node.js process. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { stampClientAddresses } = await import("./server/auth/client-address");
+  stampClientAddresses();
   const { startBackgroundSealer } = await import("./server/audit/background-sealer");
   startBackgroundSealer();
   const { startBackgroundProjectors } = await import("./server/projections/background-projectors");

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Role } from "../../domain/events/fields";
 import { type Db, readStream } from "../../eventstore";
 import { loadBoard } from "../../projections/board";
-import { notAfterNow } from "../as-of-instant";
+import { InstantInput, notAfterNow } from "../as-of-instant";
 import { projectProcedure, readers } from "../project-procedure";
 import { boardView } from "./view";
 
@@ -22,5 +22,5 @@ export async function boardAsOfView(db: Db, projectId: string, requested: Date, 
 }
 
 export const boardAsOf = projectProcedure(readers)
-  .input(z.object({ asOf: z.coerce.date() }))
+  .input(z.object({ asOf: InstantInput }))
   .query(({ ctx, input }) => boardAsOfView(ctx.db, input.projectId, input.asOf, ctx.role));

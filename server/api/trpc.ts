@@ -1,5 +1,5 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import { logger, withCorrelationId } from "../log/logger";
+import { logger, withCorrelationId } from "../log";
 import type { Context } from "./context";
 import { errorData, internalErrorMessage, toTRPCError } from "./errors";
 import { transformer } from "./input-transformer";

@@ -1,5 +1,5 @@
 import { APIError, createAuthMiddleware } from "better-auth/api";
-import { getPool } from "../db/pool";
+import { getPool } from "../db";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 
 const MINUTE = 60;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { auth } from "../../auth/auth";
-import { UserName } from "../../domain/events/fields";
-import { logger } from "../../log/logger";
+import { auth } from "../../auth";
+import { UserName } from "../../domain";
+import { logger } from "../../log";
 import { internalErrorMessage } from "../errors";
 import { hasUnstorableText } from "../text-guard";
 import { jsonTextProblem } from "./json-input";

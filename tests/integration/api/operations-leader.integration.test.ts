@@ -1,9 +1,9 @@
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { grantOperator } from "../../../server/auth/operators";
-import { getPool } from "../../../server/db/pool";
-import { projectors } from "../../../server/projections/registry";
-import { lockName } from "../../../server/projections/runner/projector";
+import { grantOperator } from "../../../server/auth";
+import { getPool } from "../../../server/db";
+import { lockName } from "../../../server/projectors/runner/projector";
+import { projectors } from "../../../server/read-models";
 import { signedUpUser } from "../helpers/api";
 
 const pool = getPool();

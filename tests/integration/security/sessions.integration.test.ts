@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { betterAuth } from "better-auth";
-import { auth, authOptions } from "../../../server/auth/auth";
+import { auth } from "../../../server/auth";
+import { authOptions } from "../../../server/auth/auth";
 import { CLIENT_ADDRESS_HEADER } from "../../../server/auth/client-address";
-import { getPool } from "../../../server/db/pool";
+import { getPool } from "../../../server/db";
 
 const app = "http://127.0.0.1:3000";
 

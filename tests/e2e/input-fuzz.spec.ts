@@ -94,7 +94,7 @@ function messageOf(body: unknown): string | undefined {
 }
 
 test.describe("bad input to every procedure and route of the built server", () => {
-  test.describe.configure({ timeout: 180_000 });
+  test.describe.configure({ timeout: 300_000 });
 
   test("is answered with a 4xx and a clear message, never a 5xx, and writes no event", async ({ request, baseURL }) => {
     const catalogue = JSON.parse(execFileSync("node_modules/.bin/tsx", ["tests/e2e/helpers/procedure-catalogue.ts"], { encoding: "utf8", timeout: 120_000 })) as Procedure[];

@@ -8,8 +8,8 @@ import { decodeBoard, packBoard, type ParsedBoard, parseBoard } from "./board-co
 
 /*
  * The state is stored deflated (zlib, level 1) as base64 text, with PostgreSQL's own compression off
- * (migration 0050): inflating a 10,000-task board took pglz about 20 ms on the server at every cold read,
- * zlib takes about 8 ms, off the event loop. (bytea would come back hex-encoded, twice the size.)
+ * (migration 0050): zlib inflates a large board faster than pglz did at every cold read, and off the event
+ * loop (BENCHMARKS.md, "Figures behind choices in the code"). (bytea would come back hex-encoded, twice the size.)
  */
 const deflate = promisify(deflateRaw);
 const inflate = promisify(inflateRaw);

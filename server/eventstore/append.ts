@@ -50,7 +50,8 @@ interface AppendRow {
   duplicates: number;
   /**
    * What the database gave each inserted event (ids as it spells them); the rest of the envelope is the
-   * input's. Payloads and metadata are not sent back: at 32 writers that cost about a fifth of the throughput.
+   * input's. Payloads and metadata are not sent back: with many writers that cost
+   * throughput (BENCHMARKS.md, "Figures behind choices in the code").
    */
   inserted: [position: number, transactionId: string, version: number, timestamp: string, eventId: string, aggregateId: string, projectId: string][];
 }

@@ -1,7 +1,8 @@
 export * from "./types";
 export * from "./errors";
 export { appendToStream, streamVersion, type AppendInput } from "./append";
-export { MILLISECOND, readStream, readProject, readByType, readByCorrelation, readCausedBy, readEvents, latestProjectPosition } from "./read";
+export { commandAtOrAfter, commandBefore, commandInstants } from "./command-instant";
+export { MILLISECOND, storedAsOf, commandInstantOf, readStream, readProject, readByType, readByCorrelation, readCausedBy, readEvents, latestProjectPosition } from "./read";
 export { ANY_PROJECT, projectNotifications } from "./notifications";
 export { readFeed, checkpointOf, FEED_START, type FeedCheckpoint } from "./feed";
 export { followFeed } from "./feed-follower";

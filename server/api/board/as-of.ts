@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Role } from "../../domain/events/fields";
-import { type Db, readStream } from "../../eventstore";
+import { commandInstantOf, type Db, readStream } from "../../eventstore";
 import { loadBoard } from "../../projections/board";
 import { notAfterNow } from "../as-of-instant";
 import { projectProcedure, readers } from "../project-procedure";
@@ -16,7 +16,7 @@ export async function boardAsOfView(db: Db, projectId: string, requested: Date, 
   const board = await loadBoard(db, projectId, { until: asOf });
   if (!board.project.exists) {
     const [created] = await readStream(db, { aggregateType: "project", aggregateId: projectId }, { toVersion: 1 });
-    return { asOf, exists: false as const, createdAt: created!.timestamp };
+    return { asOf, exists: false as const, createdAt: await commandInstantOf(db, created!) };
   }
   return { asOf, exists: true as const, board: await boardView(db, board, role) };
 }

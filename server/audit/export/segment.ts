@@ -1,4 +1,4 @@
-import type { Db } from "../../eventstore";
+import { commandAtOrAfter, commandBefore, type Db } from "../../eventstore";
 import { GENESIS_HASH } from "../chain-hash";
 
 /** A time range of an export: from inclusive, to exclusive, either open. */
@@ -22,7 +22,8 @@ export interface ChainSegment {
  * From the first link whose event is at or after `from` to the last one before `to`. Timestamps are taken
  * at insert and the chain follows commit order, so they can be out of order by a few microseconds between
  * concurrent commits (or more in an imported history): the segment then keeps such a neighbour rather than
- * leave a hole, and consecutive ranges never leave a gap between their segments.
+ * leave a hole, and consecutive ranges never leave a gap between their segments. A command counts at its
+ * last instant (commandBefore), so a range never ends inside a command nor starts after its first event.
  */
 const SEGMENT_SQL = `
 WITH head AS (SELECT coalesce(max(chain_index), 0) AS i FROM event_hashes WHERE project_id = $1),
@@ -30,10 +31,10 @@ bounds AS (
   SELECT
     CASE WHEN $2::timestamptz IS NULL THEN 1
          ELSE coalesce((SELECT min(h.chain_index) FROM event_hashes h JOIN events e ON e.position = h.position
-                        WHERE h.project_id = $1 AND e."timestamp" >= $2), head.i + 1) END AS first,
+                        WHERE h.project_id = $1 AND ${commandAtOrAfter("e", "$2")}), head.i + 1) END AS first,
     CASE WHEN $3::timestamptz IS NULL THEN head.i
          ELSE coalesce((SELECT max(h.chain_index) FROM event_hashes h JOIN events e ON e.position = h.position
-                        WHERE h.project_id = $1 AND e."timestamp" < $3), 0) END AS last
+                        WHERE h.project_id = $1 AND ${commandBefore("e", "$3")}), 0) END AS last
   FROM head
 )
 SELECT b.first, b.last, h.chain_index, h.position, h.hash

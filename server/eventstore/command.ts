@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
-import { decideAll, type Decider } from "../domain/decider";
-import { currentEventVersion, DomainEvent } from "../domain/events";
+import { currentEventVersion, decideAll, type Decider, DomainEvent } from "../domain";
 import { keepState, loadAggregate } from "./aggregate";
 import { appendToStream } from "./append";
-import type { Db } from "./db";
+import type { Db } from "../db";
 import { CommandIdReusedError, ConcurrencyError } from "./errors";
 import { storedAttempt } from "./replay";
 import type { StoredEvent, StreamId } from "./types";

@@ -1,4 +1,4 @@
-import type { Db } from "./db";
+import type { Db } from "../db";
 import { commandBefore, sameCommand } from "./command-instant";
 import { storedAsOf } from "./read";
 import { EVENT_COLUMNS, type EventRow, rowToEvent } from "./row";

@@ -1,5 +1,5 @@
+import type { Db } from "../db";
 import { commandBefore, sameCommand } from "./command-instant";
-import type { Db } from "./db";
 import { EVENT_COLUMNS, type EventRow, rowToEvent } from "./row";
 import type { StoredEvent, StreamId } from "./types";
 

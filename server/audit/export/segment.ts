@@ -1,4 +1,5 @@
-import { commandAtOrAfter, commandBefore, type Db } from "../../eventstore";
+import type { Db } from "../../db";
+import { commandAtOrAfter, commandBefore } from "../../eventstore";
 import { GENESIS_HASH } from "../chain-hash";
 
 /** A time range of an export: from inclusive, to exclusive, either open. */

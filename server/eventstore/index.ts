@@ -1,8 +1,11 @@
 export * from "./types";
 export * from "./errors";
 export { appendToStream, streamVersion, type AppendInput } from "./append";
+export { commandAtOrAfter, commandBefore, commandInstants } from "./command-instant";
 export {
   MILLISECOND,
+  storedAsOf,
+  commandInstantOf,
   readStream,
   readProject,
   readByType,
@@ -28,7 +31,7 @@ export { loadAggregate, snapshotAggregate } from "./aggregate";
 export type { AggregateTarget } from "./snapshots";
 export { snapshotPolicy, stateCache } from "./snapshot-policy";
 export { backgroundWorkDone, inBackground } from "./background";
-export { type CommandContext, type CommandResult, handleCommand, stableUuid } from "./command";
+export { type CommandContext, type CommandResult, earlierAttempt, handleCommand, stableUuid } from "./command";
 export { snapshotsPerDay } from "./snapshot-counts";
 export { checkpointPassed, type FeedLag, feedLag } from "./feed-lag";
 export { logSummary } from "./log-summary";

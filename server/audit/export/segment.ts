@@ -23,7 +23,8 @@ export interface ChainSegment {
  * From the first link whose event is at or after `from` to the last one before `to`. Timestamps are taken
  * at insert and the chain follows commit order, so they can be out of order by a few microseconds between
  * concurrent commits (or more in an imported history): the segment then keeps such a neighbour rather than
- * leave a hole, and consecutive ranges never leave a gap between their segments. The chain's head is read
+ * leave a hole, and consecutive ranges never leave a gap between their segments. A command counts at its
+ * last instant, so a range never ends inside a command. The chain's head is read
  * first and the ends are looked for up to it, so the segment is the chain as of that read.
  */
 export async function chainSegment(db: Db, projectId: string, range: ExportRange): Promise<ChainSegment> {

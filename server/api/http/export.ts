@@ -3,12 +3,16 @@ import { z } from "zod";
 import { chainSegment, exportArchive, sealCommitted, SealerBehindError } from "../../audit";
 import { getPool } from "../../db";
 import { ExportFormat } from "../../domain";
+import { InstantInRange } from "../as-of-instant";
 import { recordExport } from "../audit/record-export";
 import { auditors } from "../project-procedure";
 import { authorizeProjectRequest } from "./authorize";
 
-/** An instant with its offset, or a date (midnight UTC). */
-const Bound = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((text) => new Date(text));
+/** An instant with its offset, or a date (midnight UTC), in the years 0001-9999. */
+const Bound = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()], { error: "give an ISO 8601 date-time with an offset, or a date" })
+  .transform((text) => new Date(text))
+  .pipe(InstantInRange);
 
 const ExportQuery = z
   .object({ from: Bound.optional(), to: Bound.optional(), format: ExportFormat.default("ndjson") })

@@ -14,7 +14,10 @@ By hand, or with your own tool:
 1. SHA-256 of ${eventsFileName} must equal manifest.json eventsFile.sha256.
 2. Each record (one JSON object per line, or one CSV row whose payload and metadata cells hold JSON) is an event
    envelope plus userName, prevHash and hash. The envelope is the record without those three fields, with
-   position, eventVersion and version as numbers and payload and metadata as JSON values.
+   position, eventVersion and version as numbers and payload and metadata as JSON values. In the CSV, a text
+   cell that would start with =, +, -, @ (or their full-width forms ＝ ＋ － ＠), a tab or a carriage return is
+   written with an apostrophe (') in front, so that spreadsheets show it as text instead of running it as a
+   formula: remove that one apostrophe before use. The hashes cover the stored values, never the apostrophe.
 3. hash = SHA-256( prevHash as 32 bytes || UTF-8 bytes of the envelope canonicalised per RFC 8785 (JCS) ),
    written as 64 lowercase hex digits.
 4. The first record's prevHash is manifest.json hashBeforeRange (64 zeros when the range starts the project's

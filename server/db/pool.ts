@@ -49,7 +49,7 @@ export function getPool(): pg.Pool {
 }
 
 /**
- * A few connections that only hold session advisory locks (server/projections/wip-lock.ts, rebuilds): a
+ * A few connections that only hold session advisory locks (server/commands/wip-lock.ts, rebuilds): a
  * request waiting for a lock waits on one of these, never on a connection that the lock's holder needs in
  * order to finish. Direct connections, since a session lock lives on one server connection.
  */

@@ -1,6 +1,6 @@
 import { EventEmitter, on } from "node:events";
 import type pg from "pg";
-import { newSessionClient } from "../db/pool";
+import { newSessionClient } from "../db";
 import { CHANGES_CHANNEL } from "./change-announcer";
 
 /** How often every subscriber re-checks anyway, for writes nobody announced (scripts, a lost NOTIFY). */

@@ -24,7 +24,7 @@ export class PostgresServer {
 
   async start(): Promise<void> {
     if (process.getuid?.() === 0) chownSync(this.dir, idOf("-u"), idOf("-g"));
-    await this.pg(`${BIN}/initdb`, ["-D", this.data, "-U", "postgres", "-A", "trust", "--no-sync"]);
+    await this.pg(`${BIN}/initdb`, ["-D", this.data, "-U", "postgres", "-A", "trust", "--no-sync", "--no-locale", "-E", "UTF8"]);
     await this.ctl("start", ["-l", path.join(this.dir, "server.log"), "-o", this.options()]);
   }
 
@@ -47,8 +47,10 @@ export class PostgresServer {
   }
 
   private pg(binary: string, args: string[]) {
+    // The tests pin LANG to en-US, which is no locale PostgreSQL knows.
+    const options = { env: { ...process.env, LANG: "C", LC_ALL: "C" } };
     const asRoot = process.getuid?.() === 0;
-    return asRoot ? run("runuser", ["-u", "postgres", "--", binary, ...args]) : run(binary, args);
+    return asRoot ? run("runuser", ["-u", "postgres", "--", binary, ...args], options) : run(binary, args, options);
   }
 }
 

@@ -1,8 +1,6 @@
 import pg from "pg";
-import { logger } from "../log/logger";
-
-/** The process' connection pools: the event store's, the Prisma client's and the lock pool. */
-const globalForPool = globalThis as unknown as { chronoboardPool?: pg.Pool; chronoboardLockPool?: pg.Pool };
+import { logger } from "../log";
+import { processWide } from "../process-wide";
 
 /** Where queries and transactions go: PostgreSQL itself, or a pooler such as PgBouncer in transaction mode. */
 export function databaseUrl(): string {
@@ -44,8 +42,7 @@ export function newPool(config: pg.PoolConfig): pg.Pool {
 }
 
 export function getPool(): pg.Pool {
-  globalForPool.chronoboardPool ??= newPool({ connectionString: databaseUrl(), max: 10 });
-  return globalForPool.chronoboardPool;
+  return processWide("chronoboardPool", () => newPool({ connectionString: databaseUrl(), max: 10 }));
 }
 
 /**
@@ -55,8 +52,7 @@ export function getPool(): pg.Pool {
  */
 export function getLockPool(): pg.Pool {
   // allowExitOnIdle: scripts that end their main pool need not know about this one.
-  globalForPool.chronoboardLockPool ??= newPool({ connectionString: directDatabaseUrl(), max: 4, allowExitOnIdle: true });
-  return globalForPool.chronoboardLockPool;
+  return processWide("chronoboardLockPool", () => newPool({ connectionString: directDatabaseUrl(), max: 4, allowExitOnIdle: true }));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { ApiClient, AppProcess, type LiveStream, migrate } from "./helpers/app-process";
-import { type Board, createBoard, eventOf, followedPast, leaders, sql, timeUntil, Writers } from "./helpers/board-load";
+import { type ApiClient, AppProcess, type LiveStream } from "./helpers/app-process";
+import { type Board, eventOf, followedPast, leaders, sql, timeUntil, watchedBoard, Writers } from "./helpers/board-load";
 import { PgBouncer } from "./helpers/pgbouncer";
 import { ports } from "./helpers/ports";
 import { PostgresServer } from "./helpers/postgres-server";
@@ -14,22 +14,18 @@ import { PostgresServer } from "./helpers/postgres-server";
 
 const server = new PostgresServer(ports.pooler.postgres);
 const bouncer = new PgBouncer(server, ports.pooler.pgbouncer);
-const direct = server.url("chronoboard");
 let app: AppProcess;
+let direct: string;
 let api: ApiClient;
 let board: Board;
 let live: LiveStream;
 
 beforeAll(async () => {
   await server.start();
-  await sql(server.url(), "CREATE DATABASE chronoboard");
-  await migrate(direct);
+  direct = await server.createDatabase("chronoboard");
   await bouncer.start("chronoboard");
   app = await AppProcess.start(ports.pooler.app, { DATABASE_URL: bouncer.url("chronoboard"), DATABASE_DIRECT_URL: direct });
-  api = new ApiClient(app.base);
-  await api.signUp(`pooler-${randomUUID()}@example.com`);
-  board = await createBoard(api, 5);
-  live = api.liveStream(board.projectId);
+  ({ api, board, live } = await watchedBoard(app));
 }, 120_000);
 
 afterAll(async () => {

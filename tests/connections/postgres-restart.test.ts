@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { ApiClient, AppProcess, type LiveStream, migrate } from "./helpers/app-process";
-import { type Board, createBoard, eventOf, followedPast, leaders, sql, timeUntil, Writers } from "./helpers/board-load";
+import { type ApiClient, AppProcess, type LiveStream } from "./helpers/app-process";
+import { type Board, eventOf, followedPast, leaders, sql, timeUntil, watchedBoard, Writers } from "./helpers/board-load";
 import { ports } from "./helpers/ports";
 import { PostgresServer } from "./helpers/postgres-server";
 
@@ -21,13 +21,8 @@ let live: LiveStream;
 
 beforeAll(async () => {
   await server.start();
-  await sql(server.url(), "CREATE DATABASE chronoboard");
-  await migrate(server.url("chronoboard"));
-  app = await AppProcess.start(ports.restart.app, { DATABASE_URL: server.url("chronoboard") });
-  api = new ApiClient(app.base);
-  await api.signUp(`restart-${randomUUID()}@example.com`);
-  board = await createBoard(api, 5);
-  live = api.liveStream(board.projectId);
+  app = await AppProcess.start(ports.restart.app, { DATABASE_URL: await server.createDatabase("chronoboard") });
+  ({ api, board, live } = await watchedBoard(app));
 }, 120_000);
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { type ApiClient, sleep } from "./app-process";
+import { ApiClient, type AppProcess, sleep } from "./app-process";
 
 /** The feed followers of the app, each of which must lead again (one instance here) and follow the log. */
 export const FOLLOWERS = ["task_list", "board", "automation.rules", "automation.review_saga"];
@@ -22,6 +22,14 @@ export async function createBoard(api: ApiClient, tasks: number): Promise<Board>
     taskIds.push(taskId);
   }
   return { projectId, columnIds, taskIds };
+}
+
+/** A new user of the app with a board (createBoard) whose live updates it follows. */
+export async function watchedBoard(app: AppProcess) {
+  const api = new ApiClient(app.base);
+  await api.signUp(`connections-${randomUUID()}@example.com`);
+  const board = await createBoard(api, 5);
+  return { api, board, live: api.liveStream(board.projectId) };
 }
 
 /**

@@ -3,6 +3,8 @@ import { chownSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { migrate } from "./app-process";
+import { sql } from "./board-load";
 
 const run = promisify(execFile);
 const BIN = "/usr/lib/postgresql/15/bin";
@@ -26,6 +28,13 @@ export class PostgresServer {
     if (process.getuid?.() === 0) chownSync(this.dir, idOf("-u"), idOf("-g"));
     await this.pg(`${BIN}/initdb`, ["-D", this.data, "-U", "postgres", "-A", "trust", "--no-sync", "--no-locale", "-E", "UTF8"]);
     await this.ctl("start", ["-l", path.join(this.dir, "server.log"), "-o", this.options()]);
+  }
+
+  /** Creates a database with the app's migrations applied; returns its URL. */
+  async createDatabase(name: string): Promise<string> {
+    await sql(this.url(), `CREATE DATABASE ${name}`);
+    await migrate(this.url(name));
+    return this.url(name);
   }
 
   /** `pg_ctl restart -m fast|immediate`, waiting until the server accepts connections again. */

@@ -1,4 +1,4 @@
-import { type Db, isUniqueViolation } from "../db";
+import { type Db, isUniqueViolation, statementName } from "../db";
 import { recordAppend } from "../metrics";
 import { announceChange } from "./change-announcer";
 import { ConcurrencyError, EventIdConflictError } from "./errors";
@@ -69,8 +69,8 @@ export async function appendToStream(db: Db, input: AppendInput): Promise<Append
   const metadata = JSON.stringify(input.metadata);
   const started = performance.now();
   try {
-    // Named: each connection plans the statement once and reuses the plan.
-    const result = await db.query<AppendRow>({ name: "chronoboard.append", text: APPEND_SQL, values: [
+    // Named: each connection plans the statement once and reuses the plan (not behind a pooler, see statementName).
+    const result = await db.query<AppendRow>({ name: statementName("chronoboard.append"), text: APPEND_SQL, values: [
       input.aggregateType,
       input.aggregateId,
       input.projectId,

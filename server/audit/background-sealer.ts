@@ -1,7 +1,7 @@
 import { getPool } from "../db/pool";
 import { logger } from "../log/logger";
 import { followFeed } from "../eventstore";
-import { sealPending } from "./sealer";
+import { checkpointStale, sealPending } from "./sealer";
 
 /** Also seal on a timer: a notification can be missed, and an event can wait behind a long transaction. */
 const POLL_MS = 5_000;
@@ -16,7 +16,7 @@ const globalForSealer = globalThis as unknown as { chronoboardSealer?: boolean }
 export function startBackgroundSealer() {
   if (globalForSealer.chronoboardSealer) return;
   globalForSealer.chronoboardSealer = true;
-  const seal = () => sealPending(getPool()).then(
+  const seal = () => sealPending(getPool()).then(() => checkpointStale(getPool())).then(
     () => {},
     (err: unknown) => logger.error({ err }, "audit sealer failed"),
   );

@@ -4,8 +4,8 @@
  *
  *   npm run audit:public-key
  */
-import { activeSigningKey, publicKeys } from "../server/audit/checkpoints/signing-key";
-import { getPool } from "../server/db/pool";
+import { activeSigningKey, publicKeys } from "../server/audit";
+import { getPool } from "../server/db";
 
 const pool = getPool();
 const active = await activeSigningKey(pool);

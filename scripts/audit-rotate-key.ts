@@ -5,9 +5,9 @@
  *
  *   npm run audit:rotate-key
  */
-import { rotateSigningKey } from "../server/audit/checkpoints/rotate-key";
-import { configuredSigningKey, generateSigningKey } from "../server/audit/checkpoints/signing-key";
-import { getPool } from "../server/db/pool";
+import { rotateSigningKey } from "../server/audit";
+import { configuredSigningKey, generateSigningKey } from "../server/audit";
+import { getPool } from "../server/db";
 
 const pool = getPool();
 const configured = configuredSigningKey();

@@ -3,3 +3,9 @@ export { chainSegment, type ChainSegment, type ExportRange } from "./export/segm
 export { checkIntegrity } from "./integrity";
 export { logSummary } from "./log-summary";
 export { sealCommitted, SealerBehindError } from "./sealer";
+export { checkpointOfSize, checkpointsAfter } from "./checkpoints/checkpoint-store";
+export { activeSigningKey, configuredSigningKey, generateSigningKey, publicKeys } from "./checkpoints/signing-key";
+export { rotateSigningKey } from "./checkpoints/rotate-key";
+export { consistencyProof } from "./merkle/proofs";
+export { treeSizes } from "./merkle/tree-store";
+export { eventReceipt } from "./receipt";

@@ -1,11 +1,15 @@
 import { z } from "zod";
-import { checkpointOfSize, checkpointsAfter } from "../../audit/checkpoints/checkpoint-store";
-import { publicKeys, activeSigningKey } from "../../audit/checkpoints/signing-key";
-import { consistencyProof } from "../../audit/merkle/proofs";
-import { treeSizes } from "../../audit/merkle/tree-store";
-import { eventReceipt } from "../../audit/receipt";
-import { SealerBehindError } from "../../audit/sealer";
-import { getPool } from "../../db/pool";
+import {
+  activeSigningKey,
+  checkpointOfSize,
+  checkpointsAfter,
+  consistencyProof,
+  eventReceipt,
+  publicKeys,
+  SealerBehindError,
+  treeSizes,
+} from "../../audit";
+import { getPool } from "../../db";
 import { readers } from "../project-procedure";
 import { authorizeProjectRequest } from "./authorize";
 

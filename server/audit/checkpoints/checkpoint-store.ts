@@ -1,4 +1,4 @@
-import type { Db } from "../../eventstore";
+import type { Db } from "../../db";
 import { treeRoot } from "../merkle/proofs";
 import { type SignedCheckpoint, signCheckpoint } from "./checkpoint";
 import { activeSigningKey } from "./signing-key";

@@ -1,7 +1,7 @@
 import type { KeyObject } from "node:crypto";
 import type pg from "pg";
 import { projectDecider } from "../../domain";
-import { handleCommand, stableUuid } from "../../eventstore/command";
+import { handleCommand, stableUuid } from "../../eventstore";
 import { underSealerLock } from "../sealer";
 import { installSigningKey } from "./signing-key";
 

@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from "node:crypto";
-import type { Db } from "../../eventstore";
+import type { Db } from "../../db";
 
 /*
  * The installation's Ed25519 signing key: CHRONOBOARD_AUDIT_SIGNING_KEY (a PKCS#8 PEM private key) when

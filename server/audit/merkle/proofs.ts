@@ -1,4 +1,4 @@
-import type { Db } from "../../eventstore";
+import type { Db } from "../../db";
 import { consistencyRanges, inclusionRanges } from "./proof-ranges";
 import { subtreeHashes } from "./tree-store";
 

@@ -1,4 +1,4 @@
-import type { Db } from "../../eventstore";
+import type { Db } from "../../db";
 import type { AuditEnvelope } from "../chain-hash";
 import { sealedEvents } from "../sealed-events";
 import { leafBytes, newSalt } from "./leaf";

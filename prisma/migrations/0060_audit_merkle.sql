@@ -50,6 +50,16 @@ CREATE TABLE audit_checkpoints (
   PRIMARY KEY (project_id, tree_size)
 );
 
+-- The checkpoint each compliance export ended at: the next export of the project carries the consistency
+-- proof from it.
+CREATE TABLE audit_exports (
+  export_event_id  uuid PRIMARY KEY,
+  project_id       uuid NOT NULL,
+  tree_size        bigint NOT NULL,
+  created_at       timestamptz NOT NULL DEFAULT clock_timestamp()
+);
+CREATE INDEX audit_exports_project_idx ON audit_exports (project_id, created_at);
+
 CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION '% is append-only: % is not allowed', TG_TABLE_NAME, TG_OP
@@ -63,16 +73,19 @@ CREATE TRIGGER merkle_nodes_no_truncate BEFORE TRUNCATE ON merkle_nodes
   FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();
 CREATE TRIGGER audit_checkpoints_no_update_delete BEFORE UPDATE OR DELETE ON audit_checkpoints
   FOR EACH ROW EXECUTE FUNCTION audit_append_only();
+CREATE TRIGGER audit_exports_no_update_delete BEFORE UPDATE OR DELETE ON audit_exports
+  FOR EACH ROW EXECUTE FUNCTION audit_append_only();
 CREATE TRIGGER audit_checkpoints_no_truncate BEFORE TRUNCATE ON audit_checkpoints
   FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();
 -- A salt may be deleted (erasure), never changed.
 CREATE TRIGGER leaf_salts_no_update BEFORE UPDATE ON leaf_salts
   FOR EACH ROW EXECUTE FUNCTION audit_append_only();
 
-REVOKE UPDATE, DELETE, TRUNCATE ON merkle_nodes, audit_checkpoints FROM chronoboard_app;
+REVOKE UPDATE, DELETE, TRUNCATE ON merkle_nodes, audit_checkpoints, audit_exports FROM chronoboard_app;
 REVOKE UPDATE, TRUNCATE ON leaf_salts FROM chronoboard_app;
 
 -- Down Migration
+DROP TABLE audit_exports;
 DROP TABLE audit_checkpoints;
 DROP TABLE audit_keys;
 DROP TABLE merkle_trees;

@@ -1,5 +1,6 @@
 export { exportArchive } from "./export/archive";
 export { chainSegment, type ChainSegment, type ExportRange } from "./export/segment";
+export { microsecondInstant } from "./export/instant";
 export { checkIntegrity } from "./integrity";
 export { logSummary } from "./log-summary";
 export { sealCommitted, SealerBehindError } from "./sealer";
@@ -9,3 +10,4 @@ export { rotateSigningKey } from "./checkpoints/rotate-key";
 export { consistencyProof } from "./merkle/proofs";
 export { treeSizes } from "./merkle/tree-store";
 export { eventReceipt } from "./receipt";
+export { exportProof, rememberExport } from "./export/proof";

@@ -10,6 +10,8 @@ export interface SealedEvent {
   hash: string;
   /** The author's display name today (not covered by the chain: names can change). */
   userName: string | null;
+  /** The salt of the payload's commitment in the Merkle leaf (null when the tree does not hold it yet). */
+  salt: string | null;
 }
 
 interface SealedRow extends EventRow {
@@ -18,6 +20,7 @@ interface SealedRow extends EventRow {
   prev_hash: string;
   hash: string;
   user_name: string | null;
+  salt: string | null;
 }
 
 /** A project's chain links after one chain index (exclusive), in chain order, at most `limit` of them. */
@@ -27,11 +30,12 @@ async function readSealed(
   range: { after: number; through?: number; limit: number },
 ): Promise<SealedEvent[]> {
   const { rows } = await db.query<SealedRow>(
-    `SELECT ${EVENT_COLUMNS}, ${PRECISE_TIMESTAMP_SQL} AS precise_timestamp, chain_index, prev_hash, hash, user_name
-     FROM (SELECT e.*, h.chain_index, h.prev_hash, h.hash, u.name AS user_name
+    `SELECT ${EVENT_COLUMNS}, ${PRECISE_TIMESTAMP_SQL} AS precise_timestamp, chain_index, prev_hash, hash, user_name, salt
+     FROM (SELECT e.*, h.chain_index, h.prev_hash, h.hash, u.name AS user_name, s.salt
            FROM event_hashes h
            JOIN events e ON e.position = h.position
            LEFT JOIN users u ON u.id = e.metadata ->> 'userId'
+           LEFT JOIN leaf_salts s ON s.position = h.position
            WHERE h.project_id = $1 AND h.chain_index > $2 AND ($3::bigint IS NULL OR h.chain_index <= $3)
            ORDER BY h.chain_index
            LIMIT $4) sealed
@@ -44,6 +48,7 @@ async function readSealed(
     prevHash: row.prev_hash,
     hash: row.hash,
     userName: row.user_name,
+    salt: row.salt,
   }));
 }
 

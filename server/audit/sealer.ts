@@ -4,7 +4,7 @@ import { auditEnvelope, chainHash, GENESIS_HASH, PRECISE_TIMESTAMP_SQL } from ".
 import type { SignedCheckpoint } from "./checkpoints/checkpoint";
 import { storeCheckpoint, treesDue } from "./checkpoints/checkpoint-store";
 import { writeToWitness } from "./checkpoints/witness-folder";
-import { growTrees, type NewLeaf, treeSizes } from "./merkle/tree-store";
+import { catchUpTree, growTrees, type NewLeaf } from "./merkle/tree-store";
 
 /*
  * The sealer follows the global feed (transaction-id order, never past a transaction that may still commit)
@@ -106,7 +106,7 @@ export async function checkpointStale(pool: pg.Pool): Promise<void> {
  */
 export async function checkpointNow(pool: pg.Pool, projectId: string): Promise<SignedCheckpoint> {
   const checkpoint = await underSealerLock(pool, true, async (client, signed) => {
-    const size = (await treeSizes(client, [projectId])).get(projectId)!;
+    const size = await catchUpTree(client, projectId);
     const stored = await storeCheckpoint(client, projectId, size);
     if (stored.created) signed.push(stored.checkpoint);
     return stored.checkpoint;

@@ -50,6 +50,30 @@ export async function subtreeHashes(db: Db, projectId: string, ranges: LeafRange
   });
 }
 
+/** The hashes of the complete subtrees that make up leaves [start, end), largest first, in hex. */
+export async function edgeHashes(db: Db, projectId: string, range: LeafRange): Promise<string[]> {
+  const nodes = completeNodes(range);
+  const stored = await readNodes(db, projectId, nodes);
+  return nodes.map(({ level, idx }) => {
+    const hash = stored.get(`${level}:${idx}`);
+    if (!hash) throw new Error(`Merkle node ${level}:${idx} of project ${projectId} is missing`);
+    return hash.toString("hex");
+  });
+}
+
+/**
+ * Grows a project's tree from its chain, a batch of links at a time, up to (not including) chain index
+ * `before`, or to the chain head (a chain sealed before trees existed); returns its size.
+ */
+export async function catchUpTree(db: Db, projectId: string, before: number | null = null): Promise<number> {
+  let size = (await treeSizes(db, [projectId])).get(projectId)!;
+  for await (const batch of sealedEvents(db, projectId, { after: size, through: before === null ? undefined : before - 1 })) {
+    const leaves = batch.map((link) => ({ chainIndex: link.chainIndex, envelope: link.envelope }));
+    size = (await growTrees(db, new Map([[projectId, leaves]]))).get(projectId)!;
+  }
+  return size;
+}
+
 /**
  * Appends each project's new leaves to its tree, in the sealer's transaction: the leaf, its salt and
  * every subtree it completes. A tree that lags its chain (sealed before trees existed) is grown from the
@@ -57,26 +81,24 @@ export async function subtreeHashes(db: Db, projectId: string, ranges: LeafRange
  */
 export async function growTrees(db: Db, leaves: Map<string, NewLeaf[]>): Promise<Map<string, number>> {
   const projectIds = [...leaves.keys()];
-  const sizes = await treeSizes(db, projectIds);
+  let sizes = await treeSizes(db, projectIds);
+  const lagging = projectIds.filter((id) => sizes.get(id)! < leaves.get(id)![0]!.chainIndex - 1);
+  if (lagging.length > 0) {
+    for (const projectId of lagging) await catchUpTree(db, projectId, leaves.get(projectId)![0]!.chainIndex);
+    sizes = await treeSizes(db, projectIds);
+  }
   const rows = { project: [] as string[], level: [] as number[], idx: [] as number[], hash: [] as Buffer[] };
   const salts = { position: [] as number[], salt: [] as string[] };
   for (const projectId of projectIds) {
     const size = sizes.get(projectId)!;
     const fresh = leaves.get(projectId)!;
-    const behind = fresh[0]!.chainIndex - 1 - size;
-    if (behind < 0) throw new Error(`The Merkle tree of project ${projectId} is ahead of its chain`);
-    const backlog: NewLeaf[] = [];
-    if (behind > 0) {
-      for await (const batch of sealedEvents(db, projectId, { after: size, through: size + behind })) {
-        backlog.push(...batch.map((link) => ({ chainIndex: link.chainIndex, envelope: link.envelope })));
-      }
-    }
+    if (fresh[0]!.chainIndex - 1 !== size) throw new Error(`The Merkle tree of project ${projectId} does not end where its new leaves start`);
     // The right edge: the complete subtrees of the current tree, largest first.
     const edge = completeNodes({ start: 0, end: size });
     const edgeHashes = await readNodes(db, projectId, edge);
     const stack = edge.map((node) => ({ ...node, hash: edgeHashes.get(`${node.level}:${node.idx}`)! }));
     let next = size;
-    for (const leaf of [...backlog, ...fresh]) {
+    for (const leaf of fresh) {
       const salt = newSalt();
       salts.position.push(leaf.envelope.position);
       salts.salt.push(salt);

@@ -2,10 +2,10 @@ import type { Db } from "../../db";
 import { projectRangeEnds } from "../../eventstore";
 import { GENESIS_HASH } from "../chain-hash";
 
-/** A time range of an export: from inclusive, to exclusive, either open. */
+/** A time range of an export: from inclusive, to exclusive, either open; UTC instants with microseconds. */
 export interface ExportRange {
-  from: Date | null;
-  to: Date | null;
+  from: string | null;
+  to: string | null;
 }
 
 /** The contiguous part of a project's chain an export holds: chain indexes after `after` up to `through`. */

@@ -15,9 +15,13 @@ async function grantOperator(email: string) {
   }
 }
 
-test("the metrics page is not there for a user who is not an operator", async ({ signedInPage: page }) => {
-  const response = await page.goto("/ops/metrics");
-  expect(response?.status()).toBe(404);
+test("the metrics page refuses a user who is not an operator, as the operations page does", async ({ signedInPage: page }) => {
+  for (const path of ["/ops", "/ops/metrics"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(403);
+    await expect(page.getByRole("heading", { level: 1, name: "You do not have access to this page" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Go to the home page" })).toHaveAttribute("href", "/");
+  }
   expect((await page.request.get("/api/metrics")).status()).toBe(404);
 });
 

@@ -5,6 +5,8 @@ import { expect, freshAccount, signUpViaApi, test } from "./fixtures";
 import { desktop, screen } from "./ui-checks";
 
 test.use(desktop);
+// Several pages and accounts per test, on a CI machine that may be busy.
+test.describe.configure({ timeout: 90_000 });
 
 const canvas = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 const LIGHT_CANVAS = "rgb(247, 247, 248)";

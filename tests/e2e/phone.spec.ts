@@ -3,6 +3,8 @@ import { expect, test } from "./fixtures";
 import { expectNoSidewaysScroll, phone, screen } from "./ui-checks";
 
 test.use(phone);
+// Several pages and accounts per test, on a CI machine that may be busy.
+test.describe.configure({ timeout: 90_000 });
 
 test("on a phone the header folds its links into a menu: a button that says whether it is open, Escape closes it", async ({
   signedInPage: page,

@@ -3,10 +3,9 @@ import { cookies, headers } from "next/headers";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
-import { auth } from "@/server/auth/auth";
-import { isOperator } from "@/server/auth/operators";
-import { getPool } from "@/server/db/pool";
-import { type Theme, themeOf, themeSchema } from "@/server/settings/user-settings";
+import { auth, isOperator } from "@/server/auth";
+import { getPool } from "@/server/db";
+import { type Theme, themeOf, themeSchema } from "@/server/settings";
 import { THEME_COOKIE } from "./theme-cookie";
 import "./globals.css";
 

@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { auth } from "@/server/auth/auth";
+import { auth } from "@/server/auth";
 
 const features = [
   {

@@ -1,9 +1,9 @@
 "use server";
 
 import { cookies, headers } from "next/headers";
-import { auth } from "@/server/auth/auth";
-import { getPool } from "@/server/db/pool";
-import { saveTheme, themeSchema } from "@/server/settings/user-settings";
+import { auth } from "@/server/auth";
+import { getPool } from "@/server/db";
+import { saveTheme, themeSchema } from "@/server/settings";
 import { THEME_COOKIE } from "./theme-cookie";
 
 /**

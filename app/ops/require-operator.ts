@@ -1,8 +1,7 @@
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { auth } from "@/server/auth/auth";
-import { isOperator } from "@/server/auth/operators";
-import { getPool } from "@/server/db/pool";
+import { auth, isOperator } from "@/server/auth";
+import { getPool } from "@/server/db";
 
 /** Every operations page: sign-in first, then 403 (app/forbidden.tsx) for anyone who is not an operator. */
 export async function requireOperator(): Promise<void> {

@@ -5,7 +5,7 @@ import { useSyncExternalStore } from "react";
 import { useSession } from "@/components/auth/auth-client";
 import { setAsOfParam } from "@/components/time-travel/use-as-of-param";
 import { CloseIcon } from "./icons";
-import { buttonSecondary, iconButton } from "./ui";
+import { buttonSecondary, iconButton } from "../ui/classes";
 
 const storageKey = (userId: string) => `chronoboard:welcome-dismissed:${userId}`;
 const listeners = new Set<() => void>();

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useTRPC } from "@/components/trpc/context";
 import { errorMessage } from "@/components/trpc/errors";
 import { useState } from "react";
-import { formatTimestamp, roleLabel, timeAgo } from "./format";
+import { formatTimestamp, roleLabel, timeAgo } from "../ui/format";
 import { ChevronIcon } from "./icons";
 
 /** The signed-in user's projects with their role in each, how many tasks each holds and when it last changed. */

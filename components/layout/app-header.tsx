@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { revokeSessions, signOut } from "@/components/auth/auth-client";
-import type { Theme } from "@/server/settings/user-settings";
+import type { Theme } from "@/server/settings";
 import { ThemeToggle } from "./theme-toggle";
 
 interface HeaderProps {

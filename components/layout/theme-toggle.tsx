@@ -2,7 +2,7 @@
 
 import { useOptimistic, useTransition } from "react";
 import { chooseTheme } from "@/app/theme-action";
-import type { Theme } from "@/server/settings/user-settings";
+import type { Theme } from "@/server/settings";
 
 const choices: { theme: Theme; label: string; icon: React.ReactNode }[] = [
   {

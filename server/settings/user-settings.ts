@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db } from "../eventstore";
+import type { Db } from "../db";
 
 export const themeSchema = z.enum(["system", "light", "dark"]);
 export type Theme = z.infer<typeof themeSchema>;

@@ -2,8 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useTRPC } from "@/components/trpc/context";
+import { useTRPC, useTRPCClient } from "@/components/trpc/context";
 import { errorMessage } from "@/components/trpc/errors";
+import { lastWriteAnywhere } from "@/components/trpc/written-positions";
 import { useState } from "react";
 import { formatTimestamp, roleLabel, timeAgo } from "../ui/format";
 import { ChevronIcon } from "./icons";
@@ -11,7 +12,8 @@ import { ChevronIcon } from "./icons";
 /** The signed-in user's projects with their role in each, how many tasks each holds and when it last changed. */
 export function ProjectList() {
   const trpc = useTRPC();
-  const projects = useQuery(trpc.project.list.queryOptions());
+  // This tab's last write is waited for, so a task just added is counted.
+  const projects = useQuery({ ...trpc.project.list.queryOptions(), queryFn: () => client.project.list.query({ position: lastWriteAnywhere() }) });
   const [now] = useState(() => new Date());
 
   if (projects.isPending) {

@@ -94,7 +94,7 @@ test("first run: the project list shows task counts and last activity, the board
   await expect(page.getByRole("heading", { level: 1, name: "First steps" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Welcome to your board" })).toHaveCount(0);
 
-  await page.goto("/projects");
+  await page.getByRole("link", { name: "All projects" }).click();
   const listed = page.getByRole("link", { name: /First steps/ });
   await expect(listed).toContainText("2 tasks");
   await expect(listed.locator("time")).toHaveText(/updated (just now|\d+ seconds? ago|1 minute ago)/);
@@ -149,6 +149,7 @@ test("the theme (system, light or dark) is kept with the user, rendered from the
   await expect.poll(() => canvas(page)).toBe(LIGHT_CANVAS);
   await theme.getByRole("button", { name: "System theme" }).click();
   await expect.poll(() => canvas(page)).toBe(DARK_CANVAS);
+  await expect.poll(async () => (await (await page.request.get("/projects")).text()).includes('data-theme="system"')).toBe(true);
   await page.reload();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "system");
 

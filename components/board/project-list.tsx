@@ -12,6 +12,7 @@ import { ChevronIcon } from "./icons";
 /** The signed-in user's projects with their role in each, how many tasks each holds and when it last changed. */
 export function ProjectList() {
   const trpc = useTRPC();
+  const client = useTRPCClient();
   // This tab's last write is waited for, so a task just added is counted.
   const projects = useQuery({ ...trpc.project.list.queryOptions(), queryFn: () => client.project.list.query({ position: lastWriteAnywhere() }) });
   const [now] = useState(() => new Date());

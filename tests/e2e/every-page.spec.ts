@@ -33,7 +33,8 @@ const h1 = (text: string | RegExp) => (page: Page) => page.getByRole("heading", 
 async function checkEveryScheme(page: Page, visit: Visit) {
   const response = await page.goto(visit.path);
   expect(response, visit.path).not.toBeNull();
-  await expect(visit.ready(page)).toBeVisible();
+  // A busy CI machine may take a while to load a page's data.
+  await expect(visit.ready(page)).toBeVisible({ timeout: 30_000 });
   await visit.then?.(page);
   for (const scheme of schemes) {
     await page.emulateMedia({ colorScheme: scheme });
@@ -79,7 +80,7 @@ for (const [label, device] of [
     test.use(device);
 
     test(`signed-in pages on a ${label}: no axe violations, no sideways scroll, light and dark`, async ({ page, baseURL }) => {
-      test.setTimeout(180_000);
+      test.setTimeout(600_000);
       const board = await operatorWithBoard(page, baseURL!);
       const visits: Visit[] = [
         { name: "projects", path: "/projects", ready: (p) => p.getByRole("link", { name: /Website relaunch/ }) },
@@ -120,7 +121,7 @@ for (const [label, device] of [
     });
 
     test(`signed-out and refused pages on a ${label}`, async ({ browser, baseURL }) => {
-      test.setTimeout(90_000);
+      test.setTimeout(200_000);
       await anonymousAndForbidden(browser, baseURL!, device);
     });
   });

@@ -1,7 +1,6 @@
 import type { Browser, Locator, Page } from "@playwright/test";
-import pg from "pg";
 import { addTask, card, column, createProject } from "./board-helpers";
-import { expect, freshAccount, signUpViaApi, test } from "./fixtures";
+import { expect, freshAccount, grantOperator, signUpViaApi, test } from "./fixtures";
 import { desktop, expectNoAxeViolations, expectNoSidewaysScroll, phone, schemes, screen } from "./ui-checks";
 
 /*
@@ -9,15 +8,6 @@ import { desktop, expectNoAxeViolations, expectNoSidewaysScroll, phone, schemes,
  * no violations, the page never scrolls sideways, and a screenshot of each is kept (test-results/screens/).
  */
 
-async function grantOperator(email: string) {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(`INSERT INTO operators (user_id) SELECT id FROM users WHERE email = $1`, [email]);
-  } finally {
-    await client.end();
-  }
-}
 
 interface Visit {
   name: string;

@@ -1,7 +1,6 @@
 import type { Page } from "@playwright/test";
-import pg from "pg";
 import { addTask, column, createProject } from "./board-helpers";
-import { expect, freshAccount, signUpViaApi, test } from "./fixtures";
+import { expect, freshAccount, grantOperator, signUpViaApi, test } from "./fixtures";
 import { desktop, screen } from "./ui-checks";
 
 test.use(desktop);
@@ -47,9 +46,7 @@ test("operators find Ops in the header; others do not, and both operations pages
   }
   await screen(page, "forbidden");
 
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  await client.query(`INSERT INTO operators (user_id) SELECT id FROM users WHERE email = $1`, [account.email]).finally(() => client.end());
+  await grantOperator(account.email);
   await page.goto("/projects");
   await banner.getByRole("link", { name: "Ops" }).click();
   await expect(page).toHaveURL(/\/ops$/);

@@ -1,19 +1,7 @@
-import pg from "pg";
 import { addTask, createProject } from "./board-helpers";
-import { expect, test } from "./fixtures";
+import { expect, grantOperator, test } from "./fixtures";
 
 const shot = (name: string) => ({ path: `test-results/screens/${name}.png`, fullPage: true });
-
-/** Makes the account an operator, as `npm run operator:grant` does, in the server's database. */
-async function grantOperator(email: string) {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(`INSERT INTO operators (user_id) SELECT id FROM users WHERE email = $1`, [email]);
-  } finally {
-    await client.end();
-  }
-}
 
 test("the metrics page refuses a user who is not an operator, as the operations page does", async ({ signedInPage: page }) => {
   for (const path of ["/ops", "/ops/metrics"]) {

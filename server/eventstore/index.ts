@@ -13,6 +13,7 @@ export {
   readCausedBy,
   readEvents,
   latestProjectPosition,
+  lastEventTimes,
   latestPosition,
   readMembershipsOf,
   readProjectsByType,

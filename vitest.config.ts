@@ -18,6 +18,16 @@ export default defineConfig({
           hookTimeout: 30_000,
         },
       },
+      {
+        // The built app against PostgreSQL servers of their own, which they restart or put PgBouncer in front of.
+        test: {
+          name: "connections",
+          include: ["tests/connections/**/*.test.ts"],
+          fileParallelism: false,
+          testTimeout: 150_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

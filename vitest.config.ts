@@ -7,7 +7,8 @@ process.env.LANG = "en-US";
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      // The app's own "@/…" imports (tsconfig paths), for unit tests of UI helpers.
+      { resolve: { alias: [{ find: /^@\//, replacement: `${import.meta.dirname}/` }] }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       {
         test: {
           name: "integration",

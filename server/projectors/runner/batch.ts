@@ -10,8 +10,8 @@ import { aggregateKey, lockName, type Projector, type RetryPolicy, type Tx } fro
 
 /**
  * Events per batch. A batch's fixed cost (its transaction, checkpoint, dead-letter lookups) is spread over
- * more events, and a batch handler folds more events per row it writes: a rebuild of 100k events over 1,000
- * tasks ran ~1.7 times as fast with 2,000 as with 500. A live runner's batches are as small as what arrived.
+ * more events, and a batch handler folds more events per row it writes, so larger batches rebuild faster
+ * (BENCHMARKS.md, "Figures behind choices in the code"). A live runner's batches are as small as what arrived.
  */
 export const BATCH = 2000;
 

@@ -74,7 +74,7 @@ describe("the projector runner", () => {
     }
   });
 
-  it("stops leading at once when its session is gone unannounced (a half-open connection), applying nothing more", async () => {
+  it("stops leading at once when its session is gone unannounced (a half-open connection), applying nothing more", { timeout: 60_000 }, async () => {
     const projectId = randomUUID();
     const { by, applied } = await recordingProjector(projectId);
     const proxy = await freezingProxy(process.env.DATABASE_URL!);
@@ -105,12 +105,12 @@ describe("the projector runner", () => {
       expect(rowCount).toBe(1);
       const second = await append(projectId, 3);
       // A has been woken by these appends and its timer; it must not apply them as a leader it no longer is.
-      await until(() => !a.leading, 5000);
+      await until(() => !a.leading);
       expect((await applied()).filter((r) => second.includes(r.event_id))).toEqual([]);
 
       const b = new ProjectorRunner(by("B"), silent);
       void b.start(stop.signal);
-      await until(async () => (await applied()).length === first.length + second.length);
+      await until(async () => (await applied()).length === first.length + second.length, 20_000);
       const rows = await applied();
       expect(rows.filter((r) => second.includes(r.event_id)).map((r) => r.runner)).toEqual(["B", "B", "B"]);
     } finally {

@@ -8,6 +8,11 @@ const ENVELOPE_FIELDS = "position timestamp eventId eventType eventVersion aggre
 const RECORD_FIELDS = [...ENVELOPE_FIELDS, "salt", "prevHash", "hash"];
 const NUMBER_FIELDS = new Set(["position", "eventVersion", "version"]);
 const JSON_FIELDS = new Set(["payload", "metadata"]);
+/**
+ * A text cell that a spreadsheet would run as a formula is written with a ' in front (VERIFY.txt): one ' before
+ * =, +, -, @ (or their full-width forms), a tab or a carriage return is not part of the value.
+ */
+const NEUTRALISED_FORMULA = /^'(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/;
 
 export interface ExportedRecord {
   envelope: Record<string, unknown>;
@@ -61,7 +66,7 @@ export async function* ndjsonRecords(input: Readable): AsyncGenerator<ExportedRe
   }
 }
 
-/** RFC 4180 CSV with a header row; payload and metadata cells hold JSON, number columns digits. */
+/** RFC 4180 CSV with a header row; payload and metadata cells hold JSON, number columns digits, formulas neutralised. */
 export async function* csvRecords(input: Readable): AsyncGenerator<ExportedRecord> {
   let header: string[] | null = null;
   let n = 0;
@@ -87,7 +92,7 @@ export async function* csvRecords(input: Readable): AsyncGenerator<ExportedRecor
         }
         if (canonicalize(fields[name]) !== cell) throw new RecordError(n, `${name} is not in RFC 8785 canonical form`);
       } else {
-        fields[name] = cell;
+        fields[name] = cell.replace(NEUTRALISED_FORMULA, "");
       }
     });
     yield toRecord(n, fields);

@@ -43,8 +43,10 @@ const ndjson: EventsFileWriter = {
   batch: (links) => links.map((link) => `${canonicalize(record(link))}\n`).join(""),
 };
 
-// RFC 4180 line ends; a byte order mark so that spreadsheets read the UTF-8 text (names, titles) right.
-const csvOptions = { record_delimiter: "\r\n" } as const;
+// RFC 4180 line ends; a byte order mark so that spreadsheets read the UTF-8 text (names, titles) right. A text cell
+// that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading ' (VERIFY.txt says how a
+// verifier reads it); number cells and the JSON cells never start so, and the hashes cover the stored values.
+const csvOptions = { record_delimiter: "\r\n", escape_formulas: true } as const;
 const csv: EventsFileWriter = {
   name: "events.csv",
   opening: `\ufeff${stringify([[...RECORD_FIELDS]], csvOptions)}`,

@@ -13,6 +13,7 @@ export function microsecondInstant(text: string): string | null {
   // Date.parse rolls 2026-02-30 over to March: a bound must name a real day and time.
   if (Number.isNaN(ms) || new Date(Date.parse(`${day}T${time}Z`)).toISOString().slice(0, 19) !== `${day}T${time}`) return null;
   const utc = new Date(ms).toISOString();
-  if (utc.length !== 24) return null;
+  // Years 0001-9999 only: PostgreSQL has no year 0, and an offset can carry 0001-01-01 into it.
+  if (utc.length !== 24 || utc < "0001-01-01") return null;
   return `${utc.slice(0, 19)}.${fraction.padEnd(6, "0")}Z`;
 }

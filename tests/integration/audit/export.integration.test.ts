@@ -152,6 +152,23 @@ describe("GET /api/v1/projects/{projectId}/export", () => {
     expect(await verifyExport(saveArchive(bytes), await trustedKey())).toMatchObject({ ok: true, eventCount: rows.length });
   });
 
+  it("writes no CSV cell a spreadsheet runs as a formula, and the export still verifies", async () => {
+    const owner = await signedUpUser('=HYPERLINK("http://evil.example","open me")');
+    const { projectId } = await owner.caller.project.create({ ...cmd(), name: "+Formulas" });
+    const board = await owner.caller.board.get({ projectId });
+    await owner.caller.task.create({ ...cmd(), projectId, columnId: board.columns[0]!.id, title: "@SUM(A1:A9)" });
+    const { token } = await createApiToken(owner.user.id, "t");
+    const { bytes, entries } = await downloadExport(projectId, token, "?format=csv");
+
+    const rows = parse(entries.get("events.csv")!.toString("utf8"), { bom: true }) as string[][];
+    const risky = rows.flat().filter((cell) => /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell));
+    expect(risky).toEqual([]);
+    // Authors' names are in authors.json (JSON, not a spreadsheet cell), not in the CSV records.
+    expect(entries.get("authors.json")!.toString("utf8")).toContain('=HYPERLINK(\\"http://evil.example\\",\\"open me\\")');
+    expect(await verifyExport(saveArchive(bytes), await trustedKey())).toMatchObject({ ok: true, eventCount: rows.length - 1 });
+    expect(entries.get("VERIFY.txt")!.toString("utf8")).toMatch(/apostrophe/);
+  });
+
   it("exports events of several schema versions as they were stored", async () => {
     const { projectId, columnId, token } = await auditedProject(["Written today"]);
     const v1 = { projectId, columnId, rank: "a0", title: "Written by v1", description: "", assigneeId: null, labels: [], dueDate: null };

@@ -27,7 +27,7 @@ export interface ChainSegment {
  * last instant, so a range never ends inside a command. The chain's head is read
  * first and the ends are looked for up to it, so the segment is the chain as of that read.
  */
-export async function chainSegment(db: Db, projectId: string, range: ExportRange): Promise<ChainSegment> {
+export async function chainSegment(db: Db, projectId: string, range: { from: Date | string | null; to: Date | string | null }): Promise<ChainSegment> {
   const { rows: heads } = await db.query<{ chain_index: string; transaction_id: string; position: string }>(
     `SELECT chain_index, transaction_id::text AS transaction_id, position FROM event_hashes
      WHERE project_id = $1 ORDER BY chain_index DESC LIMIT 1`,

@@ -6,6 +6,8 @@ import { getPool } from "../../../server/db";
 import { appRouter } from "../../../server/api/root";
 import { boardAsOfResponse } from "../../../server/api/http/board-as-of";
 import { exportResponse } from "../../../server/api/http/export";
+import { checkpointsResponse, consistencyResponse, receiptResponse } from "../../../server/api/http/proofs";
+import { readProject } from "../../../server/eventstore";
 import type { Role } from "../../../server/domain";
 import { anonymousCaller, cmd, signedUpUser } from "../helpers/api";
 
@@ -187,6 +189,15 @@ describe("the authorisation matrix", () => {
   const routes = [
     { name: "board as of", respond: boardAsOfResponse, path: "board", roles: readers },
     { name: "compliance export", respond: exportResponse, path: "export", roles: auditors },
+    { name: "consistency proof", respond: consistencyResponse, path: "consistency?from=1&to=1", roles: readers },
+    { name: "checkpoints", respond: checkpointsResponse, path: "checkpoints", roles: readers },
+    {
+      name: "inclusion receipt",
+      // An event of the subject's own project, asked for through whichever project the request names.
+      respond: async (req: Request, projectId: string) => receiptResponse(req, projectId, (await readProject(getPool(), subject.ownProject))[0]!.eventId),
+      path: "events/x/proof",
+      roles: readers,
+    },
   ];
 
   it.each(routes)("guards the HTTP route $name for every role, project and token", async ({ respond, path, roles: allowed }) => {

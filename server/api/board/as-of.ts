@@ -3,6 +3,7 @@ import type { Role } from "../../domain/events/fields";
 import { type Db, readStream } from "../../eventstore";
 import { loadBoard } from "../../projections/board";
 import { notAfterNow } from "../as-of-instant";
+import { fromHistory, historyInput } from "../history-read";
 import { projectProcedure, readers } from "../project-procedure";
 import { boardView } from "./view";
 
@@ -22,5 +23,5 @@ export async function boardAsOfView(db: Db, projectId: string, requested: Date, 
 }
 
 export const boardAsOf = projectProcedure(readers)
-  .input(z.object({ asOf: z.coerce.date() }))
-  .query(({ ctx, input }) => boardAsOfView(ctx.db, input.projectId, input.asOf, ctx.role));
+  .input(z.object({ asOf: z.coerce.date() }).extend(historyInput.shape))
+  .query(({ ctx, input }) => fromHistory(ctx, input.lsn, (db) => boardAsOfView(db, input.projectId, input.asOf, ctx.role)));

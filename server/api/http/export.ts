@@ -4,8 +4,10 @@ import { exportArchive } from "../../audit/export/archive";
 import { chainSegment } from "../../audit/export/segment";
 import { SealerBehindError, sealCommitted } from "../../audit/sealer";
 import { getPool } from "../../db/pool";
+import { historySource, writtenLsn } from "../../db/replica";
 import { ExportFormat } from "../../domain/events/fields";
 import { recordExport } from "../audit/record-export";
+import { readFromHeaders } from "../history-read";
 import { auditors } from "../project-procedure";
 import { authorizeProjectRequest } from "./authorize";
 
@@ -19,7 +21,9 @@ const ExportQuery = z
 /**
  * GET /api/v1/projects/{projectId}/export?from=&to=&format=ndjson|csv — the compliance export (README,
  * "Audit trail"). Owners, admins and auditors, by session or API token. Everything committed before the
- * request is sealed first, so the archive covers the whole range.
+ * request is sealed first, so the archive covers the whole range. Sealing, the range's chain segment and the
+ * export's own event are the primary's; the events themselves are streamed from the replica once it has
+ * replayed that event (the segment's positions and hashes are then all there), else from the primary.
  */
 export async function exportResponse(req: Request, projectId: string): Promise<Response> {
   const access = await authorizeProjectRequest(req, projectId, auditors);
@@ -44,7 +48,8 @@ export async function exportResponse(req: Request, projectId: string): Promise<R
   const correlationId = req.headers.get("x-correlation-id")?.slice(0, 64) || randomUUID();
   const exportEventId = await recordExport(db, { userId: access.user.id, correlationId }, projectId, { format, range, segment });
 
-  const body = exportArchive(db, {
+  const source = await historySource(await writtenLsn(db));
+  const body = exportArchive(source.db, {
     project: { id: projectId, name: access.board.project.name },
     range,
     segment,
@@ -61,6 +66,7 @@ export async function exportResponse(req: Request, projectId: string): Promise<R
       "Cache-Control": "no-store",
       // Lets a client show progress; the archive's size is not known until it is written.
       "X-Event-Count": String(segment.eventCount),
+      ...readFromHeaders(new Set([source.readFrom])),
     },
   });
 }

@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { logger } from "../../log/logger";
 import { createContext } from "../context";
+import { readFromHeaders } from "../history-read";
 import { appRouter } from "../root";
 import { crossSiteRefusal, withLimitedBody } from "./request-guards";
 
@@ -19,6 +20,7 @@ export async function trpcHandler(incoming: Request): Promise<Response> {
     req,
     router: appRouter,
     createContext: () => createContext({ headers: req.headers }),
+    responseMeta: ({ ctx }) => ({ headers: new Headers(readFromHeaders(ctx?.readFrom)) }),
     // Expected answers (bad input, conflicts, not found) are the client's business; a server fault is logged.
     onError: ({ error, path, ctx }) => {
       if (error.code === "INTERNAL_SERVER_ERROR") {

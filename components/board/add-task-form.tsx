@@ -7,7 +7,7 @@ import { errorMessage } from "@/components/trpc/errors";
 import { useBoardSession } from "./board-session";
 import { PlusIcon } from "./icons";
 import type { BoardColumn } from "./types";
-import { buttonGhost, buttonPrimary, fieldTextarea } from "./ui";
+import { buttonGhost, buttonPrimary, fieldTextarea } from "../ui/classes";
 import { useInvalidateBoard } from "./use-invalidate-board";
 import { useReturnFocus } from "./use-return-focus";
 

@@ -9,7 +9,7 @@ import { ColumnCards } from "./column-cards";
 import { ColumnSettingsDialog } from "./column-settings-dialog";
 import { SettingsIcon, WarningIcon } from "./icons";
 import type { BoardColumn as Column, BoardTask } from "./types";
-import { iconButton } from "./ui";
+import { iconButton } from "../ui/classes";
 
 /** One column: its name, how full it is, its cards (a drop target even when empty) and "Add task". */
 export function BoardColumn({

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useTRPCClient } from "@/components/trpc/context";
 import type { ChangeTask } from "./task-properties";
-import { buttonGhost, buttonPrimary, fieldTextarea } from "./ui";
+import { buttonGhost, buttonPrimary, fieldTextarea } from "../ui/classes";
 
 /**
  * The title as a borderless heading-sized field. Saved on Enter or when focus leaves; Escape

@@ -2,9 +2,9 @@
 
 import { useBoardSession } from "@/components/board/board-session";
 import { Dialog } from "@/components/board/dialog";
-import { formatDueDate, priorityLabel } from "@/components/board/format";
+import { formatDueDate, priorityLabel } from "@/components/ui/format";
 import { CloseIcon } from "@/components/board/icons";
-import { iconButton } from "@/components/board/ui";
+import { iconButton } from "@/components/ui/classes";
 import { formatInstant } from "./format-instant";
 
 const TITLE_ID = "as-of-task-title";

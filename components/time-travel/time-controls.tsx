@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { fieldInput, fieldLabel } from "@/components/board/ui";
+import { fieldInput, fieldLabel } from "@/components/ui/classes";
 import { fromLocalInput, toLocalInput } from "@/components/history/local-datetime";
 import { formatInstant } from "./format-instant";
 

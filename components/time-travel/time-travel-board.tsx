@@ -3,8 +3,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useState } from "react";
 import { type BoardSession, BoardSessionContext, CardSessionContext, useBoardSession } from "@/components/board/board-session";
-import { formatTimestamp } from "@/components/board/format";
-import { buttonSecondary } from "@/components/board/ui";
+import { formatTimestamp } from "@/components/ui/format";
+import { buttonSecondary } from "@/components/ui/classes";
 import { useTRPC } from "@/components/trpc/context";
 import { useLastWriteLsn } from "@/components/trpc/written-positions";
 import { errorMessage } from "@/components/trpc/errors";

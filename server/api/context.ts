@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { sessionUser } from "../auth/auth";
-import { getPool } from "../db/pool";
-import type { ReadSource } from "../db/replica";
+import { sessionUser } from "../auth";
+import { getPool } from "../db";
+import type { ReadSource } from "../db";
 
 /** Built per request: the caller comes from the session cookie, never from the input. */
 export async function createContext({ headers }: { headers: Headers }): Promise<Context> {

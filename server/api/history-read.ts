@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LSN_PATTERN, type ReadSource, readHistory } from "../db/replica";
+import { LSN_PATTERN, type ReadSource, readHistory } from "../db";
 
 /** A history read's optional "after my write": the WAL position (lsn) a command of the caller answered with. */
 export const historyInput = z.object({

@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { writtenLsn } from "../db/replica";
-import { logger, withCorrelationId } from "../log/logger";
+import { logger, withCorrelationId } from "../log";
+import { writtenLsn } from "../db";
 import type { Context } from "./context";
 import { errorData, toTRPCError } from "./errors";
 import { hasUnstorableText } from "./text-guard";

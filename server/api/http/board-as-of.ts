@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { readHistory } from "../../db/replica";
+import { readHistory } from "../../db";
 import { boardAsOfView } from "../board/as-of";
 import { historyInput, readFromHeaders } from "../history-read";
 import { readers } from "../project-procedure";

@@ -1,11 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { exportArchive } from "../../audit/export/archive";
-import { chainSegment } from "../../audit/export/segment";
-import { SealerBehindError, sealCommitted } from "../../audit/sealer";
-import { getPool } from "../../db/pool";
-import { historySource, writtenLsn } from "../../db/replica";
-import { ExportFormat } from "../../domain/events/fields";
+import { chainSegment, exportArchive, sealCommitted, SealerBehindError } from "../../audit";
+import { getPool, historySource, writtenLsn } from "../../db";
+import { ExportFormat } from "../../domain";
 import { recordExport } from "../audit/record-export";
 import { readFromHeaders } from "../history-read";
 import { auditors } from "../project-procedure";

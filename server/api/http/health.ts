@@ -1,4 +1,4 @@
-import { getPool } from "../../db/pool";
+import { getPool } from "../../db";
 
 /** How long the database may take to answer before the instance calls itself unhealthy. */
 const DATABASE_TIMEOUT_MS = 1000;

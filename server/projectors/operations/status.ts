@@ -2,6 +2,7 @@ import type { Db } from "../../db";
 import { localRunners } from "../background";
 import { projectors } from "../../read-models";
 import { lockName } from "../runner/projector";
+import { advisoryLockHeld } from "./advisory-held";
 import { type RebuildJob, rebuildJob } from "./rebuild-jobs";
 
 export type Leadership = "here" | "elsewhere" | "none";
@@ -20,10 +21,6 @@ export interface ProjectorStatus {
   held: number;
   rebuild: RebuildJob | null;
 }
-
-/** Whether a session advisory lock is held by some session (pg_locks splits a bigint key in two oids). */
-const HELD = `EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND granted
-  AND ((classid::bigint << 32) | objid::bigint) = hashtextextended($2, 0))`;
 
 /** Every read model's projector: where it stands, how far behind, who leads it, what it parked. */
 export async function projectorStatuses(db: Db): Promise<ProjectorStatus[]> {
@@ -46,7 +43,7 @@ async function projectorStatus(db: Db, name: string): Promise<ProjectorStatus> {
        (coalesce((SELECT transaction_id FROM c), '0'::xid8), coalesce((SELECT position FROM c), 0)))
      SELECT (SELECT position FROM c) AS position, (SELECT updated_at FROM c) AS updated_at,
        (SELECT count(*)::int FROM behind) AS lag_events, (SELECT min(timestamp) FROM behind) AS oldest,
-       ${HELD} AS held_lock,
+       ${advisoryLockHeld("$2")} AS held_lock,
        (SELECT count(*)::int FROM dead_letters WHERE projector = $1 AND status IN ('parked', 'retrying')) AS parked,
        (SELECT count(*)::int FROM dead_letters WHERE projector = $1 AND status = 'held') AS held`,
     [name, lockName("leader", name)],
@@ -62,6 +59,6 @@ async function projectorStatus(db: Db, name: string): Promise<ProjectorStatus> {
     leader,
     parked: row.parked,
     held: row.held,
-    rebuild: rebuildJob(name),
+    rebuild: await rebuildJob(db, name),
   };
 }

@@ -29,7 +29,7 @@ export interface ClusterOptions {
   /** The demo history (npm run db:seed), once. */
   seed: boolean;
   /** More environment for the instances (LOG_LEVEL, …). */
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string>;
 }
 
 export function clusterOptionsFromEnv(env = process.env): ClusterOptions {
@@ -73,7 +73,7 @@ export class Cluster {
     mkdirSync(dataDir, { recursive: true });
 
     console.log(`==> PostgreSQL primary on ${pgPort}`);
-    this.primary = startPrimary(path.join(dataDir, "primary"), pgPort);
+    this.primary = await startPrimary(path.join(dataDir, "primary"), pgPort);
     await ensureDatabase(this.primary.url(), "chronoboard");
     this.ownerUrl = this.primary.url("chronoboard");
     migrate(this.ownerUrl);
@@ -82,7 +82,7 @@ export class Cluster {
 
     if (this.options.replica) {
       console.log(`==> PostgreSQL hot standby on ${pgPort + 1} (pg_basebackup, streaming replication)`);
-      this.replica = startReplica(this.primary, path.join(dataDir, "replica"), pgPort + 1);
+      this.replica = await startReplica(this.primary, path.join(dataDir, "replica"), pgPort + 1);
       this.replicaAppUrl = asAppLogin(this.replica.url("chronoboard"));
     }
 
@@ -131,11 +131,7 @@ export class Cluster {
     await this.haproxy?.stop().catch(() => {});
     await Promise.all(this.instances.map((instance) => instance.stop().catch(() => {})));
     for (const server of [this.replica, this.primary]) {
-      try {
-        server?.stop();
-      } catch (error) {
-        console.error(`Could not stop the ${server?.name}: ${(error as Error).message}`);
-      }
+      await server?.stop().catch((error: Error) => console.error(`Could not stop the ${server.name}: ${error.message}`));
     }
   }
 }

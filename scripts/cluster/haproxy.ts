@@ -47,6 +47,7 @@ backend app
   balance roundrobin
   option httpchk GET /api/health
   http-check expect status 200
+  timeout check 2s
   default-server inter 500ms fastinter 250ms downinter 500ms fall 2 rise 2
 ${instancePorts.map((port, i) => `  server ${serverName(i)} 127.0.0.1:${port} check`).join("\n")}
 

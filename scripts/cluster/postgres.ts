@@ -3,9 +3,10 @@
  * binaries (initdb, pg_ctl, pg_basebackup: the embedded npm package has no pg_basebackup). PostgreSQL refuses
  * to run as root, so as root every binary runs as the `postgres` OS user, which then owns the data folders.
  */
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { appendFileSync, chownSync, existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
+import { promisify } from "node:util";
 
 export const PG_BIN = process.env.CLUSTER_PG_BIN ?? "/usr/lib/postgresql/15/bin";
 
@@ -21,6 +22,13 @@ export function pgBin(binary: string, args: string[], opts: { quiet?: boolean } 
   const file = path.join(PG_BIN, binary);
   const [command, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", file, ...args]] : [file, args];
   return execFileSync(command, argv, { stdio: ["ignore", "pipe", opts.quiet ? "pipe" : "inherit"] }).toString();
+}
+
+/** pgBin without blocking this process (the drills keep their load running meanwhile). */
+async function pgBinAsync(binary: string, args: string[]): Promise<void> {
+  const file = path.join(PG_BIN, binary);
+  const [command, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", file, ...args]] : [file, args];
+  await promisify(execFile)(command, argv);
 }
 
 /** A folder the server's user owns (PostgreSQL wants its data folder 0700 and its own). */
@@ -51,17 +59,16 @@ export class PostgresServer {
 
   /** Starts the server and waits until it accepts connections (a standby: until it reached consistency). */
   start() {
-    pgBin("pg_ctl", ["start", "-D", this.dataDir, "-w", "-t", "60", "-l", path.join(this.dataDir, "server.log")], { quiet: true });
+    return pgBinAsync("pg_ctl", ["start", "-D", this.dataDir, "-w", "-t", "60", "-l", path.join(this.dataDir, "server.log")]);
   }
 
   /** Stops it: `fast` ends the sessions and checkpoints; `immediate` is a crash (recovery at the next start). */
-  stop(mode: "fast" | "immediate" = "fast") {
-    if (!this.running) return;
-    pgBin("pg_ctl", ["stop", "-D", this.dataDir, "-m", mode, "-w", "-t", "60"], { quiet: true });
+  async stop(mode: "fast" | "immediate" = "fast") {
+    if (this.running) await pgBinAsync("pg_ctl", ["stop", "-D", this.dataDir, "-m", mode, "-w", "-t", "60"]);
   }
 
   restart() {
-    pgBin("pg_ctl", ["restart", "-D", this.dataDir, "-m", "fast", "-w", "-t", "60", "-l", path.join(this.dataDir, "server.log")], { quiet: true });
+    return pgBinAsync("pg_ctl", ["restart", "-D", this.dataDir, "-m", "fast", "-w", "-t", "60", "-l", path.join(this.dataDir, "server.log")]);
   }
 
   get running(): boolean {
@@ -99,7 +106,7 @@ function common(server: PostgresServer): Record<string, string | number> {
 }
 
 /** Creates the primary's data folder (once: it is kept between runs) and starts it. */
-export function startPrimary(dataDir: string, port: number): PostgresServer {
+export async function startPrimary(dataDir: string, port: number): Promise<PostgresServer> {
   const primary = new PostgresServer("primary", dataDir, port);
   if (!primary.initialised) {
     ownedFolder(dataDir);
@@ -107,7 +114,7 @@ export function startPrimary(dataDir: string, port: number): PostgresServer {
     pgBin("initdb", ["-D", dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"], { quiet: true });
     primary.configure(common(primary));
   }
-  primary.start();
+  if (!primary.running) await primary.start();
   return primary;
 }
 
@@ -116,13 +123,13 @@ export function startPrimary(dataDir: string, port: number): PostgresServer {
  * primary and standby.signal), started on its own port. A folder left by an earlier run is taken afresh,
  * since the primary may have moved on beyond its WAL.
  */
-export function startReplica(primary: PostgresServer, dataDir: string, port: number): PostgresServer {
+export async function startReplica(primary: PostgresServer, dataDir: string, port: number): Promise<PostgresServer> {
   const replica = new PostgresServer("replica", dataDir, port);
-  if (replica.running) replica.stop("immediate");
+  await replica.stop("immediate");
   rmSync(dataDir, { recursive: true, force: true });
   ownedFolder(dataDir);
   pgBin("pg_basebackup", ["-h", "127.0.0.1", "-p", String(primary.port), "-U", "postgres", "-D", dataDir, "-R", "-X", "stream", "-c", "fast"], { quiet: true });
   replica.configure({ ...common(replica), primary_conninfo: `host=127.0.0.1 port=${primary.port} user=postgres application_name=replica` });
-  replica.start();
+  await replica.start();
   return replica;
 }

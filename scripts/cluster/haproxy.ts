@@ -36,6 +36,9 @@ defaults
   retries 2
   retry-on conn-failure
   option redispatch
+  # A new connection per request to the instances: a request sent on a kept-alive connection to an instance
+  # that has just died cannot be retried elsewhere (it may have been received), one refused at connect can.
+  http-reuse never
 
 frontend web
   bind 127.0.0.1:${frontPort}

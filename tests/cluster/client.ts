@@ -29,7 +29,7 @@ export class ApiClient {
 
   private async send<T>(url: string, init: RequestInit): Promise<Answer<T>> {
     try {
-      const res = await fetch(url, { ...init, headers: { ...init.headers, cookie: this.cookie, origin: this.base }, signal: AbortSignal.timeout(15_000) });
+      const res = await fetch(url, { ...init, headers: { ...init.headers, cookie: this.cookie, origin: this.base }, signal: AbortSignal.timeout(30_000) });
       const body = (await res.json().catch(() => null)) as { result?: { data?: { json?: T } } } | null;
       const readFrom = res.headers.get("x-read-from");
       return res.ok ? { ok: true, status: res.status, data: body?.result?.data?.json, readFrom } : { ok: false, status: res.status, readFrom, error: `HTTP ${res.status}` };

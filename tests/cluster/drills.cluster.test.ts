@@ -3,8 +3,11 @@
  * instances, HAProxy), each under a writer load through HAProxy. Figures are printed as "drill:" lines and go
  * to BENCHMARKS.md.
  */
+import { randomUUID } from "node:crypto";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Cluster } from "../../scripts/cluster/cluster";
+import { appendToStream, FEED_START, readFeed } from "../../server/eventstore";
 import { serverName } from "../../scripts/cluster/haproxy";
 import { ApiClient } from "./client";
 import { appliedCounts, projectorLeaders, startTestCluster, stopTestCluster } from "./cluster-fixture";
@@ -50,6 +53,49 @@ beforeAll(async () => {
 afterAll(async () => {
   if (cluster) await stopTestCluster(cluster);
 }, 120_000);
+
+describe("the ordered feed on the hot standby", () => {
+  it("keeps the primary's snapshot rule: nothing below the standby's pg_snapshot_xmin can still commit", async () => {
+    const primary = new pg.Pool({ connectionString: cluster.ownerUrl, max: 3 });
+    const replica = new pg.Pool({ connectionString: cluster.replica!.url("chronoboard"), max: 2 });
+    const replayed = async () => {
+      const { rows } = await primary.query<{ lsn: string }>(`SELECT pg_current_wal_lsn()::text AS lsn`);
+      await until(async () => (await replica.query(`SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS ok`, [rows[0]!.lsn])).rows[0].ok, 10_000, "replayed");
+    };
+    const append = (db: pg.Pool | pg.PoolClient) =>
+      appendToStream(db, {
+        aggregateType: "task", aggregateId: randomUUID(), projectId, expectedVersion: 0,
+        events: [{ eventId: randomUUID(), eventType: "TaskCreated", eventVersion: 1, payload: { title: "feed" } }],
+        metadata: { userId: "drill", correlationId: randomUUID(), causationId: randomUUID() },
+      });
+    const feedIds = async (db: pg.Pool) => (await readFeed(db, FEED_START, 100_000)).map((e) => e.eventId);
+    try {
+      // A transaction takes its id (which writes no WAL yet) and stays open; a later one appends and commits.
+      const early = await primary.connect();
+      await early.query("BEGIN");
+      const earlyXid = (await early.query<{ xid: string }>(`SELECT pg_current_xact_id()::text AS xid`)).rows[0]!.xid;
+      const late = await append(primary);
+      await replayed();
+      // The standby has the late event, yet counts the early transaction as running and keeps its xmin below it.
+      expect((await replica.query(`SELECT count(*)::int AS n FROM events WHERE event_id = $1`, [late.events[0]!.eventId])).rows[0].n).toBe(1);
+      const xmin = (await replica.query<{ xmin: string }>(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`)).rows[0]!.xmin;
+      expect(BigInt(xmin)).toBeLessThanOrEqual(BigInt(earlyXid));
+      expect(await feedIds(replica)).not.toContain(late.events[0]!.eventId);
+
+      // The early transaction commits last; the feed on both servers puts it first, identically.
+      const first = await append(early);
+      await early.query("COMMIT");
+      early.release();
+      await replayed();
+      const onReplica = await feedIds(replica);
+      expect(onReplica.indexOf(first.events[0]!.eventId)).toBeLessThan(onReplica.indexOf(late.events[0]!.eventId));
+      expect(onReplica.indexOf(first.events[0]!.eventId)).toBeGreaterThanOrEqual(0);
+      expect(onReplica).toEqual(await feedIds(primary));
+    } finally {
+      await Promise.all([primary.end(), replica.end()]);
+    }
+  });
+});
 
 describe("cluster drills", () => {
   it("reads history from the replica, waiting for the reader's own write, else from the primary", async () => {
@@ -119,6 +165,34 @@ describe("cluster drills", () => {
     await expectExactlyOnce(writers);
   });
 
+  it("rolling restart of all instances, each drained in HAProxy first: zero failed requests", async () => {
+    const haproxy = cluster.haproxy!;
+    const writers = startWriters(client, projectId, columnId, WRITERS);
+    const readers = startReaders(client, projectId);
+    await pause(1000);
+    const started = Date.now();
+    for (const [i, instance] of cluster.instances.entries()) {
+      const name = serverName(i);
+      await haproxy.drain(name);
+      await until(async () => (await haproxy.servers()).get(name)!.sessions === 0, 15_000, `${name} drained`);
+      await haproxy.maintenance(name);
+      await instance.stop("SIGTERM");
+      instance.start();
+      await instance.waitHealthy();
+      await instance.warm();
+      await haproxy.ready(name);
+      await until(async () => (await haproxy.servers()).get(name)!.status === "UP", 15_000, `${name} up again (${JSON.stringify([...(await haproxy.servers())])})`);
+    }
+    const tookMs = Date.now() - started;
+    await pause(1000);
+    await Promise.all([writers.stop(), readers.stop()]);
+
+    const readErrors = readers.reads.filter((r) => !r.ok);
+    report("rolling restart", { tookMs, requests: writers.requests + readers.reads.length, writes: writers.acknowledged.length, failedWrites: writers.failures.length, reads: readers.reads.length, failedReads: readErrors.length });
+    expect(writers.failures).toEqual([]);
+    expect(readErrors).toEqual([]);
+    await expectExactlyOnce(writers);
+  });
   it("restart the primary: the cluster recovers without restarting any app instance", async () => {
     const pids = cluster.instances.map((i) => i.pid);
     const load = startWriters(client, projectId, columnId, WRITERS);
@@ -138,31 +212,4 @@ describe("cluster drills", () => {
     await expectExactlyOnce(load);
   });
 
-  it("rolling restart of all instances, each drained in HAProxy first: zero failed requests", async () => {
-    const haproxy = cluster.haproxy!;
-    const writers = startWriters(client, projectId, columnId, WRITERS);
-    const readers = startReaders(client, projectId);
-    await pause(1000);
-    const started = Date.now();
-    for (const [i, instance] of cluster.instances.entries()) {
-      const name = serverName(i);
-      await haproxy.drain(name);
-      await until(async () => (await haproxy.servers()).get(name)!.sessions === 0, 15_000, `${name} drained`);
-      await haproxy.maintenance(name);
-      await instance.stop("SIGTERM");
-      instance.start();
-      await instance.waitHealthy();
-      await haproxy.ready(name);
-      await until(async () => (await haproxy.servers()).get(name)!.status === "UP", 15_000, `${name} up again (${JSON.stringify([...(await haproxy.servers())])})`);
-    }
-    const tookMs = Date.now() - started;
-    await pause(1000);
-    await Promise.all([writers.stop(), readers.stop()]);
-
-    const readErrors = readers.reads.filter((r) => !r.ok);
-    report("rolling restart", { tookMs, requests: writers.requests + readers.reads.length, writes: writers.acknowledged.length, failedWrites: writers.failures.length, reads: readers.reads.length, failedReads: readErrors.length });
-    expect(writers.failures).toEqual([]);
-    expect(readErrors).toEqual([]);
-    await expectExactlyOnce(writers);
-  });
 });

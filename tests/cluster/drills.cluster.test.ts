@@ -64,10 +64,12 @@ describe("the ordered feed on the hot standby", () => {
     };
     const append = (db: pg.Pool | pg.PoolClient) =>
       appendToStream(db, {
-        aggregateType: "task", aggregateId: randomUUID(), projectId, expectedVersion: 0,
+        // A project of their own: these events are not a real task's and must not reach the drills' board.
+        aggregateType: "task", aggregateId: randomUUID(), projectId: feedProject, expectedVersion: 0,
         events: [{ eventId: randomUUID(), eventType: "TaskCreated", eventVersion: 1, payload: { title: "feed" } }],
         metadata: { userId: "drill", correlationId: randomUUID(), causationId: randomUUID() },
       });
+    const feedProject = randomUUID();
     const feedIds = async (db: pg.Pool) => (await readFeed(db, FEED_START, 100_000)).map((e) => e.eventId);
     try {
       // A transaction takes its id (which writes no WAL yet) and stays open; a later one appends and commits.

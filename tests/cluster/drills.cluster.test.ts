@@ -149,7 +149,8 @@ describe("cluster drills", () => {
     await pause(1500);
     await cluster.replica!.stop("fast");
     const stoppedAt = Date.now();
-    await pause(3000);
+    // Down long enough for each reader to have read a few times (a read takes seconds on a loaded machine).
+    await until(async () => readers.reads.filter((r) => r.startedAt > stoppedAt).length >= 4, 30_000, "reads while the replica is down");
     const startedAt = Date.now();
     await cluster.replica!.start();
     const back = await until(async () => readers.reads.some((r) => r.at > Date.now() - 300 && r.readFrom === "replica"), 20_000, "reads back on the replica");

@@ -1,7 +1,6 @@
 import pg from "pg";
+import { processWide } from "../process-wide";
 
-/** One connection pool per process, shared by the event store and the Prisma client. */
-const globalForPool = globalThis as unknown as { chronoboardPool?: pg.Pool; chronoboardLockPool?: pg.Pool };
 
 export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -10,8 +9,8 @@ export function databaseUrl(): string {
 }
 
 export function getPool(): pg.Pool {
-  globalForPool.chronoboardPool ??= new pg.Pool({ connectionString: databaseUrl(), max: 10 });
-  return globalForPool.chronoboardPool;
+  // One connection pool per process, shared by the event store and the Prisma client.
+  return processWide("chronoboardPool", () => new pg.Pool({ connectionString: databaseUrl(), max: 10 }));
 }
 
 /**
@@ -20,6 +19,5 @@ export function getPool(): pg.Pool {
  */
 export function getLockPool(): pg.Pool {
   // allowExitOnIdle: scripts that end their main pool need not know about this one.
-  globalForPool.chronoboardLockPool ??= new pg.Pool({ connectionString: databaseUrl(), max: 4, allowExitOnIdle: true });
-  return globalForPool.chronoboardLockPool;
+  return processWide("chronoboardLockPool", () => new pg.Pool({ connectionString: databaseUrl(), max: 4, allowExitOnIdle: true }));
 }

@@ -1,12 +1,9 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 import { databaseUrl } from "./pool";
+import { processWide } from "../process-wide";
 
-const globalForPrisma = globalThis as unknown as { chronoboardPrisma?: PrismaClient };
 
 export function getPrisma(): PrismaClient {
-  globalForPrisma.chronoboardPrisma ??= new PrismaClient({
-    adapter: new PrismaPg({ connectionString: databaseUrl() }),
-  });
-  return globalForPrisma.chronoboardPrisma;
+  return processWide("chronoboardPrisma", () => new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl() }) }));
 }

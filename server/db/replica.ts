@@ -1,4 +1,5 @@
 import pg from "pg";
+import { processWide } from "../process-wide";
 import { getPool } from "./pool";
 
 /**
@@ -23,21 +24,14 @@ export const REPLICA_WAIT_MS = Number(process.env.REPLICA_WAIT_MS ?? 1000);
 const SKIP_FAILED_MS = 2000;
 const POLL_MS = 20;
 
-/** The standby's pool → the primary's: where what a read on the standby wants to store goes. */
-const writers = new WeakMap<object, pg.Pool>();
-
-const globalForReplica = globalThis as unknown as { chronoboardReplica?: { pool: pg.Pool | null; skipUntil: number } };
-
-function replica() {
-  if (!globalForReplica.chronoboardReplica) {
+function replica(): { pool: pg.Pool | null; skipUntil: number } {
+  return processWide("chronoboardReplica", () => {
     const url = process.env.DATABASE_REPLICA_URL;
     const pool = url ? new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 2000 }) : null;
     // An idle connection the standby closed (stopped, restarted) is dropped by the pool; reads then fall back.
     pool?.on("error", () => {});
-    if (pool) writers.set(pool, getPool());
-    globalForReplica.chronoboardReplica = { pool, skipUntil: 0 };
-  }
-  return globalForReplica.chronoboardReplica;
+    return { pool, skipUntil: 0 };
+  });
 }
 
 export function hasReplica(): boolean {
@@ -119,5 +113,5 @@ function isDatabaseError(error: unknown): boolean {
  * refuses writes), the same connection otherwise.
  */
 export function writerFor<D extends object>(db: D): D | pg.Pool {
-  return writers.get(db) ?? db;
+  return hasReplica() && db === replica().pool ? getPool() : db;
 }

@@ -2,6 +2,7 @@ import { EventEmitter, on } from "node:events";
 import pg from "pg";
 import { databaseUrl } from "../db";
 import { CHANGES_CHANNEL } from "./change-announcer";
+import { processWide } from "../process-wide";
 
 /** How often every subscriber re-checks anyway, for writes nobody announced (scripts, a lost NOTIFY). */
 const RECHECK_MS = 3000;
@@ -82,9 +83,7 @@ class ProjectNotifications {
   }
 }
 
-const globalForNotifications = globalThis as unknown as { chronoboardNotifications?: ProjectNotifications };
 
 export function projectNotifications(): ProjectNotifications {
-  globalForNotifications.chronoboardNotifications ??= new ProjectNotifications();
-  return globalForNotifications.chronoboardNotifications;
+  return processWide("chronoboardNotifications", () => new ProjectNotifications());
 }

@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useEffectEvent, useId, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/context";
+import { usePendingCommandIds } from "@/components/trpc/command-ids";
 import { errorMessage } from "@/components/trpc/errors";
 import { useBoardSession } from "./board-session";
 import { PlusIcon } from "./icons";
@@ -17,6 +18,8 @@ export function AddTaskForm({ column }: { column: BoardColumn }) {
   const trpc = useTRPC();
   const invalidateBoard = useInvalidateBoard(projectId);
   const create = useMutation(trpc.task.create.mutationOptions({ onSuccess: invalidateBoard }));
+  // A click again after a lost answer re-sends the same command, which the server then recognises.
+  const commandIds = usePendingCommandIds();
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState("");
   const formRef = useRef<HTMLFormElement>(null);
@@ -51,8 +54,9 @@ export function AddTaskForm({ column }: { column: BoardColumn }) {
     event?.preventDefault();
     if (!title.trim() || create.isPending) return;
     create.mutate(
-      { projectId, commandId: crypto.randomUUID(), columnId: column.id, title: title.trim() },
+      { projectId, commandId: commandIds.idFor({ columnId: column.id, title: title.trim() }), columnId: column.id, title: title.trim() },
       {
+        onSettled: (_answer, error) => commandIds.settled(error),
         onSuccess: ({ taskId }) => {
           setTitle("");
           // It goes to the foot of the column, which may be scrolled out of view.

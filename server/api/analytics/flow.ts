@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { bucketMs, loadFlow, sampleCount } from "../../board-state";
-import { notAfterNow } from "../as-of-instant";
+import { InstantInput, notAfterNow } from "../as-of-instant";
 import { fromHistory, historyInput } from "../history-read";
 import { projectProcedure, readers } from "../project-procedure";
 
@@ -9,10 +9,10 @@ export const MAX_SAMPLES = 1000;
 
 const input = z
   .object({
-    from: z.coerce.date(),
-    to: z.coerce.date(),
+    from: InstantInput,
+    to: InstantInput,
     /** What is known: the log up to this instant (default and anything later: now). */
-    asOf: z.coerce.date().optional(),
+    asOf: InstantInput.optional(),
     bucket: z.enum(Object.keys(bucketMs) as [keyof typeof bucketMs]).default("day"),
   })
   .extend(historyInput.shape)

@@ -28,6 +28,16 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // Fail-over drills on a cluster of real parts (scripts/cluster/): one cluster, the drills in turn.
+        test: {
+          name: "cluster",
+          include: ["tests/cluster/**/*.cluster.test.ts"],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+        },
+      },
     ],
   },
 });

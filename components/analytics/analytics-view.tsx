@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTRPC } from "@/components/trpc/context";
+import { useLastWriteLsn } from "@/components/trpc/written-positions";
 import { errorCode, errorMessage } from "@/components/trpc/errors";
 import { AnalyticsControls } from "./analytics-controls";
 import { CompletedTasksTable } from "./completed-tasks-table";
@@ -19,7 +20,8 @@ export function AnalyticsView({ projectId }: { projectId: string }) {
   const trpc = useTRPC();
   const params = useAnalyticsParams();
   // The previous answer stays on screen while a changed range loads, so the charts do not blink away.
-  const flow = useQuery({ ...trpc.analytics.flow.queryOptions(flowInput(projectId, params)), placeholderData: keepPreviousData });
+  const lsn = useLastWriteLsn();
+  const flow = useQuery({ ...trpc.analytics.flow.queryOptions({ ...flowInput(projectId, params), lsn }), placeholderData: keepPreviousData });
 
   if (flow.isError && errorCode(flow.error) === "NOT_FOUND") {
     return (

@@ -3,6 +3,7 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTRPC } from "@/components/trpc/context";
+import { useLastWriteLsn } from "@/components/trpc/written-positions";
 import { errorCode, errorMessage } from "@/components/trpc/errors";
 import { localToday } from "@/components/ui/format";
 import { AuditLogFilters } from "./audit-log-filters";
@@ -21,9 +22,10 @@ export function AuditLogView({ projectId }: { projectId: string }) {
   // The board gives the project's name and the names behind the ids in the events.
   const board = useQuery(trpc.board.get.queryOptions({ projectId }));
   const { filters, setFilters } = useAuditLogFilters();
+  const lsn = useLastWriteLsn();
   const log = useInfiniteQuery(
     trpc.project.auditLog.infiniteQueryOptions(
-      { projectId, ...auditLogInput(filters), limit: 50 },
+      { projectId, ...auditLogInput(filters), limit: 50, lsn },
       { getNextPageParam: (page) => page.nextCursor },
     ),
   );

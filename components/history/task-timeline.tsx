@@ -8,6 +8,7 @@ import { describeHistoryEntry } from "@/components/board/history-text";
 import type { HistoryEntry } from "@/components/board/types";
 import { buttonSecondary } from "@/components/ui/classes";
 import { useTRPC } from "@/components/trpc/context";
+import { useLastWriteLsn } from "@/components/trpc/written-positions";
 import { errorMessage } from "@/components/trpc/errors";
 import { CopyId } from "./copy-id";
 import { eventTypeLabel } from "./event-types";
@@ -24,7 +25,8 @@ import { useTaskRestore } from "./use-task-restore";
 export function TaskTimeline({ taskId, sentences }: { taskId: string; sentences: HistoryEntry[] | undefined }) {
   const { projectId, board, canEdit, memberById, today } = useBoardSession();
   const trpc = useTRPC();
-  const history = useQuery(trpc.task.history.queryOptions({ projectId, taskId }));
+  const lsn = useLastWriteLsn();
+  const history = useQuery(trpc.task.history.queryOptions({ projectId, taskId, lsn }));
   const restore = useTaskRestore(taskId);
   const names: Names = {
     column: (id) => board.columns.find((c) => c.id === id)?.name ?? "a removed column",

@@ -6,6 +6,7 @@ import { type BoardSession, BoardSessionContext, CardSessionContext, useBoardSes
 import { formatTimestamp } from "@/components/ui/format";
 import { buttonSecondary } from "@/components/ui/classes";
 import { useTRPC } from "@/components/trpc/context";
+import { useLastWriteLsn } from "@/components/trpc/written-positions";
 import { errorMessage } from "@/components/trpc/errors";
 import { AsOfTaskDialog } from "./as-of-task-dialog";
 import { formatInstant } from "./format-instant";
@@ -39,12 +40,13 @@ function PastBoard({ asOf, children }: { asOf: Date; children: ReactNode }) {
   }, [shown, asOf]);
 
   // Asking for the first instant there is answers "did not exist yet", with the project's creation time.
-  const creation = useQuery({ ...trpc.board.asOf.queryOptions({ projectId: live.projectId, asOf: new Date(0) }), staleTime: Infinity });
+  const lsn = useLastWriteLsn();
+  const creation = useQuery({ ...trpc.board.asOf.queryOptions({ projectId: live.projectId, asOf: new Date(0), lsn }), staleTime: Infinity });
   const createdAt = creation.data && !creation.data.exists ? creation.data.createdAt : null;
   // The past does not change, and the previous board stays up while the next one loads, so dragging feels immediate.
   // Live updates only refetch the present board, so they never move this view.
   const past = useQuery({
-    ...trpc.board.asOf.queryOptions({ projectId: live.projectId, asOf }),
+    ...trpc.board.asOf.queryOptions({ projectId: live.projectId, asOf, lsn }),
     staleTime: Infinity,
     placeholderData: keepPreviousData,
   });

@@ -2,6 +2,7 @@
 
 import type { TRPCLink } from "@trpc/client";
 import { observable } from "@trpc/server/observable";
+import { useSyncExternalStore } from "react";
 import type { AppRouter } from "@/server/api/root";
 
 /**
@@ -23,13 +24,45 @@ export function rememberPosition(projectId: string, position: number) {
   lastWrites.set(projectId, Math.max(position, lastWrites.get(projectId) ?? 0));
 }
 
-function record(input: unknown, data: unknown) {
-  const projectId = (input as { projectId?: unknown } | undefined)?.projectId;
-  const position = (data as { position?: unknown } | undefined)?.position;
-  if (typeof projectId === "string" && typeof position === "number") rememberPosition(projectId, position);
+/**
+ * The primary's WAL position after this tab's last write (commands answer `lsn` when the app reads history
+ * from a replica): history reads send it, so that they wait for the replica to have that write.
+ */
+let lastLsn: string | undefined;
+const lsnListeners = new Set<() => void>();
+
+/** "16/B3748" → 0x16_000B3748: the two halves of a 64-bit WAL position. */
+function lsnValue(lsn: string): bigint {
+  const [high = "0", low = "0"] = lsn.split("/");
+  return (BigInt(`0x${high}`) << 32n) + BigInt(`0x${low}`);
 }
 
-/** Notes the position every successful command answers with (all of them do), whichever component sent it. */
+function rememberLsn(lsn: string) {
+  if (lastLsn && lsnValue(lastLsn) >= lsnValue(lsn)) return;
+  lastLsn = lsn;
+  for (const listener of lsnListeners) listener();
+}
+
+/** The tab's last write's WAL position, re-rendering when a newer write answers (history queries key on it). */
+export function useLastWriteLsn(): string | undefined {
+  return useSyncExternalStore(
+    (listener) => {
+      lsnListeners.add(listener);
+      return () => lsnListeners.delete(listener);
+    },
+    () => lastLsn,
+    () => undefined,
+  );
+}
+
+function record(input: unknown, data: unknown) {
+  const projectId = (input as { projectId?: unknown } | undefined)?.projectId;
+  const { position, lsn } = (data ?? {}) as { position?: unknown; lsn?: unknown };
+  if (typeof projectId === "string" && typeof position === "number") rememberPosition(projectId, position);
+  if (typeof lsn === "string") rememberLsn(lsn);
+}
+
+/** Notes the position (and WAL position) every successful command answers with, whichever component sent it. */
 export const writtenPositionsLink: TRPCLink<AppRouter> =
   () =>
   ({ op, next }) =>

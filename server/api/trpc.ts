@@ -1,5 +1,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { logger, withCorrelationId } from "../log";
+import { writtenLsn } from "../db";
 import type { Context } from "./context";
 import { errorData, internalErrorMessage, toTRPCError } from "./errors";
 import { transformer } from "./input-transformer";
@@ -49,7 +50,18 @@ const refuseUnstorableText = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(logged).use(mapErrors).use(refuseUnstorableText);
+/**
+ * With a replica, every successful command also answers `lsn`, the primary's WAL position after it committed:
+ * history reads given it wait until the replica has replayed the write (server/db/replica.ts).
+ */
+const answerWalPosition = t.middleware(async ({ type, next }) => {
+  const result = await next();
+  if (type !== "mutation" || !result.ok || typeof result.data !== "object" || result.data === null || Array.isArray(result.data)) return result;
+  const lsn = await writtenLsn();
+  return lsn ? { ...result, data: { ...result.data, lsn } } : result;
+});
+
+export const publicProcedure = t.procedure.use(logged).use(mapErrors).use(refuseUnstorableText).use(answerWalPosition);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });

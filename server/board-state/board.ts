@@ -1,6 +1,7 @@
 import { type BoardEventInput, evolveBoard } from "../domain";
 import type { Db } from "../db";
 import { inBackground, type ProjectCut, readProjectAfter, snapshotPolicy, type StoredEvent, toDomainEvent } from "../eventstore";
+import { writerFor } from "../db";
 import { type BoardHead, boardHeads, keepHead } from "./board-heads";
 import { findBoardSnapshot, saveBoardSnapshot } from "./board-snapshots";
 import { emptyLoadedBoard, type LoadedBoard } from "./loaded-board";
@@ -99,11 +100,14 @@ async function readBoard(db: Db, projectId: string, until?: Date) {
 
 const saving = new Set<string>();
 
-/** One snapshot per project at a time: concurrent loads of a busy board would all want to store one. */
+/**
+ * One snapshot per project at a time: concurrent loads of a busy board would all want to store one. A board
+ * read on the replica is stored on the primary (its cut's visibility, a standby's snapshot, holds there too).
+ */
 function keepSnapshot(db: Db, projectId: string, snapshot: { cut: ProjectCut; board: LoadedBoard }): void {
   if (saving.has(projectId)) return;
   saving.add(projectId);
   inBackground(`Board snapshot of project ${projectId}`, () =>
-    saveBoardSnapshot(db, projectId, snapshot).finally(() => saving.delete(projectId)),
+    saveBoardSnapshot(writerFor(db), projectId, snapshot).finally(() => saving.delete(projectId)),
   );
 }

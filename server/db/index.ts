@@ -1,2 +1,3 @@
 export { type Db, isUniqueViolation } from "./db";
 export { databaseUrl, directDatabaseUrl, getLockPool, getPool, isConnectionLost, newPool, newSessionClient, statementName } from "./pool";
+export { hasReplica, historySource, LSN_PATTERN, type ReadSource, readHistory, writerFor, writtenLsn } from "./replica";

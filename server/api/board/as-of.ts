@@ -4,6 +4,7 @@ import type { Db } from "../../db";
 import { commandInstantOf, readStream } from "../../eventstore";
 import { loadBoard } from "../../board-state";
 import { InstantInput, notAfterNow } from "../as-of-instant";
+import { fromHistory, historyInput } from "../history-read";
 import { projectProcedure, readers } from "../project-procedure";
 import { boardView } from "./view";
 
@@ -23,5 +24,5 @@ export async function boardAsOfView(db: Db, projectId: string, requested: Date, 
 }
 
 export const boardAsOf = projectProcedure(readers)
-  .input(z.object({ asOf: InstantInput }))
-  .query(({ ctx, input }) => boardAsOfView(ctx.db, input.projectId, input.asOf, ctx.role));
+  .input(z.object({ asOf: InstantInput }).extend(historyInput.shape))
+  .query(({ ctx, input }) => fromHistory(ctx, input.lsn, (db) => boardAsOfView(db, input.projectId, input.asOf, ctx.role)));

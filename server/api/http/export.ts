@@ -11,9 +11,10 @@ import {
   sealCommitted,
   SealerBehindError,
 } from "../../audit";
-import { getPool } from "../../db";
+import { getPool, historySource, writtenLsn } from "../../db";
 import { ExportFormat } from "../../domain";
 import { recordExport } from "../audit/record-export";
+import { readFromHeaders } from "../history-read";
 import { auditors } from "../project-procedure";
 import { authorizeProjectRequest } from "./authorize";
 
@@ -31,7 +32,9 @@ const ExportQuery = z
 /**
  * GET /api/v1/projects/{projectId}/export?from=&to=&format=ndjson|csv — the compliance export (README,
  * "Audit trail"). Owners, admins and auditors, by session or API token. Everything committed before the
- * request is sealed first, so the archive covers the whole range.
+ * request is sealed first, so the archive covers the whole range. Sealing, the range's chain segment and the
+ * export's own event are the primary's; the events themselves are streamed from the replica once it has
+ * replayed that event (the segment's positions and hashes are then all there), else from the primary.
  */
 export async function exportResponse(req: Request, projectId: string): Promise<Response> {
   const access = await authorizeProjectRequest(req, projectId, auditors);
@@ -59,7 +62,8 @@ export async function exportResponse(req: Request, projectId: string): Promise<R
   await rememberExport(db, exportEventId, projectId, proof.checkpoint.treeSize);
   const signingKey = await activeSigningKey(db);
 
-  const body = exportArchive(db, {
+  const source = await historySource(await writtenLsn(db));
+  const body = exportArchive(source.db, {
     project: { id: projectId, name: access.board.project.name },
     range,
     segment,
@@ -79,6 +83,7 @@ export async function exportResponse(req: Request, projectId: string): Promise<R
       "Cache-Control": "no-store",
       // Lets a client show progress; the archive's size is not known until it is written.
       "X-Event-Count": String(segment.eventCount),
+      ...readFromHeaders(new Set([source.readFrom])),
     },
   });
 }

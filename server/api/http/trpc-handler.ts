@@ -4,6 +4,7 @@ import { toTRPCError } from "../errors";
 import { deserializeInput } from "../input-transformer";
 import { logger } from "../../log";
 import { createContext } from "../context";
+import { readFromHeaders } from "../history-read";
 import { appRouter } from "../root";
 import { hasUnstorableText } from "../text-guard";
 import { jsonTextProblem } from "./json-input";
@@ -63,6 +64,7 @@ export async function trpcHandler(incoming: Request): Promise<Response> {
     router: appRouter,
     maxBatchSize: MAX_BATCH_SIZE,
     createContext: () => createContext({ headers: req.headers }),
+    responseMeta: ({ ctx }) => ({ headers: new Headers(readFromHeaders(ctx?.readFrom)) }),
     // Expected answers (bad input, conflicts, not found) are the client's business; a server fault is logged.
     onError: ({ error, path, ctx }) => {
       if (error.code === "INTERNAL_SERVER_ERROR") {

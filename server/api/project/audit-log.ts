@@ -3,6 +3,7 @@ import { UserId } from "../../domain";
 import { readProjectLog, toDomainEvent } from "../../eventstore";
 import { userNames } from "../../read-models";
 import { InstantInput } from "../as-of-instant";
+import { fromHistory, historyInput } from "../history-read";
 import { projectProcedure, readers } from "../project-procedure";
 
 /**
@@ -20,14 +21,16 @@ export const auditLog = projectProcedure(readers)
       correlationId: z.string().max(64).optional(),
       cursor: z.number().int().min(1).nullish(),
       limit: z.number().int().min(1).max(200).default(50),
-    }),
+    }).extend(historyInput.shape),
   )
   .query(async ({ ctx, input }) => {
-    const { projectId, cursor, limit, ...filter } = input;
-    const page = await readProjectLog(ctx.db, projectId, filter, { before: cursor ?? undefined, limit });
-    // Membership events name their subject too, who may have left the project since.
-    const subjects = page.events.flatMap((e) => memberOf(e.payload) ?? []);
-    const nameOf = await userNames(ctx.db, [...page.events.map((e) => e.metadata.userId), ...subjects]);
+    const { projectId, cursor, limit, lsn, ...filter } = input;
+    const { page, nameOf } = await fromHistory(ctx, lsn, async (db) => {
+      const page = await readProjectLog(db, projectId, filter, { before: cursor ?? undefined, limit });
+      // Membership events name their subject too, who may have left the project since.
+      const subjects = page.events.flatMap((e) => memberOf(e.payload) ?? []);
+      return { page, nameOf: await userNames(db, [...page.events.map((e) => e.metadata.userId), ...subjects]) };
+    });
     return {
       items: page.events.map((e) => ({
         eventId: e.eventId,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Id } from "../../domain";
 import { loadTaskAsOf } from "../../board-state";
 import { InstantInput, notAfterNow } from "../as-of-instant";
+import { fromHistory, historyInput } from "../history-read";
 import { notFound } from "../errors";
 import { projectProcedure, readers } from "../project-procedure";
 
@@ -13,6 +14,7 @@ export const taskAsOf = projectProcedure(readers)
   .input(
     z
       .object({ taskId: Id, asOf: InstantInput.optional(), version: z.number().int().min(1).optional() })
+      .extend(historyInput.shape)
       .refine((input) => (input.asOf === undefined) !== (input.version === undefined), {
         message: "Give either asOf or version",
         path: ["asOf"],
@@ -24,6 +26,6 @@ export const taskAsOf = projectProcedure(readers)
     if (latest === undefined) throw notFound("Task");
     if (input.version !== undefined && input.version > latest) throw notFound("Task version");
     const asOf = input.asOf && notAfterNow(input.asOf);
-    const task = await loadTaskAsOf(ctx.db, input.taskId, asOf ? { until: asOf } : { toVersion: input.version! });
+    const task = await fromHistory(ctx, input.lsn, (db) => loadTaskAsOf(db, input.taskId, asOf ? { until: asOf } : { toVersion: input.version! }));
     return task ? { asOf: asOf ?? null, exists: true as const, task } : { asOf: asOf ?? null, exists: false as const };
   });

@@ -4,6 +4,7 @@ import { taskHistory } from "../../board-state";
 import { userNames } from "../../read-models";
 import { ruleNamesOf } from "../../workflows";
 import { notFound } from "../errors";
+import { fromHistory, historyInput } from "../history-read";
 import { projectProcedure, readers } from "../project-procedure";
 
 /**
@@ -12,12 +13,14 @@ import { projectProcedure, readers } from "../project-procedure";
  * correlation id of the request. Automated changes name the rule or saga that made them.
  */
 export const getTaskHistory = projectProcedure(readers)
-  .input(z.object({ taskId: Id }))
+  .input(z.object({ taskId: Id }).extend(historyInput.shape))
   .query(async ({ ctx, input }) => {
     if (!ctx.board.tasks[input.taskId]) throw notFound("Task");
-    const changes = await taskHistory(ctx.db, input.taskId);
-    const nameOf = await userNames(ctx.db, changes.map((change) => change.userId));
-    const ruleNames = await ruleNamesOf(ctx.db, input.projectId);
+    const { changes, nameOf, ruleNames } = await fromHistory(ctx, input.lsn, async (db) => {
+      const changes = await taskHistory(db, input.taskId);
+      const [nameOf, ruleNames] = await Promise.all([userNames(db, changes.map((change) => change.userId)), ruleNamesOf(db, input.projectId)]);
+      return { changes, nameOf, ruleNames };
+    });
     return changes.map((change) => ({
       ...change,
       userName: nameOf(change.userId),

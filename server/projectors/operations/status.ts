@@ -3,6 +3,7 @@ import { feedLag } from "../../eventstore";
 import { localRunners } from "../background";
 import { projectors } from "../../read-models";
 import { lockName } from "../runner/projector";
+import { advisoryLockHeld } from "./advisory-held";
 import { type RebuildJob, rebuildJob } from "./rebuild-jobs";
 
 export type Leadership = "here" | "elsewhere" | "none";
@@ -22,14 +23,6 @@ export interface ProjectorStatus {
   rebuild: RebuildJob | null;
 }
 
-/**
- * Whether a session advisory lock is held by some session of this database (pg_locks lists every database's
- * locks, and another installation on the same server uses the same keys; it splits a bigint key in two oids).
- */
-const HELD = `EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND granted
-  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-  AND ((classid::bigint << 32) | objid::bigint) = hashtextextended($2, 0))`;
-
 /** Every read model's projector: where it stands, how far behind, who leads it, what it parked. */
 export async function projectorStatuses(db: Db): Promise<ProjectorStatus[]> {
   return Promise.all(Object.values(projectors).map((projector) => projectorStatus(db, projector.name)));
@@ -41,7 +34,7 @@ async function projectorStatus(db: Db, name: string): Promise<ProjectorStatus> {
     db.query<{ position: string | null; updated_at: Date | null; held_lock: boolean; parked: number; held: number }>(
       `WITH c AS (SELECT position, updated_at FROM projection_checkpoints WHERE name = $1)
      SELECT (SELECT position FROM c) AS position, (SELECT updated_at FROM c) AS updated_at,
-       ${HELD} AS held_lock,
+       ${advisoryLockHeld("$2")} AS held_lock,
        (SELECT count(*)::int FROM dead_letters WHERE projector = $1 AND status IN ('parked', 'retrying')) AS parked,
        (SELECT count(*)::int FROM dead_letters WHERE projector = $1 AND status = 'held') AS held`,
       [name, lockName("leader", name)],
@@ -58,6 +51,6 @@ async function projectorStatus(db: Db, name: string): Promise<ProjectorStatus> {
     leader,
     parked: row.parked,
     held: row.held,
-    rebuild: rebuildJob(name),
+    rebuild: await rebuildJob(db, name),
   };
 }

@@ -1,10 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import { randomUUID } from "node:crypto";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { grantOperator } from "../../../server/auth";
 import { getPool } from "../../../server/db";
 import { appendToStream, readProject } from "../../../server/eventstore";
 import { waitForPosition } from "../../../server/projectors";
+import { lockName } from "../../../server/projectors/runner/projector";
 import { cmd, signedUpUser } from "../helpers/api";
 import { until } from "../helpers/projections";
 
@@ -72,5 +74,31 @@ describe("operations", () => {
     expect(job.events).toBeGreaterThan(0);
     expect(job.position).toBeGreaterThanOrEqual(job.target);
     await expect(olga.caller.operations.rebuild({ name: "nope" })).rejects.toThrow(/not found/);
+  });
+
+  it("show a rebuild another instance runs, refuse a second one, and report it interrupted once that instance died", async () => {
+    const olga = await operator();
+    const boardJob = async () => (await olga.caller.operations.status()).find((s) => s.name === "task_list")!.rebuild;
+    // Another instance: its own session holds the rebuild's lock and has written its progress.
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    await other.query(`SELECT pg_advisory_lock(hashtextextended($1, 0))`, [lockName("rebuild", "task_list")]);
+    await other.query(
+      `INSERT INTO rebuild_jobs (name, instance, started_at, updated_at, events, position, target)
+       VALUES ('task_list', 'chronoboard-app9', now() - interval '2 minutes', now() - interval '1 minute', 500, 400, 900)
+       ON CONFLICT (name) DO UPDATE SET instance = excluded.instance, started_at = excluded.started_at, updated_at = excluded.updated_at,
+         finished_at = NULL, events = 500, position = 400, target = 900, error = NULL`,
+    );
+    expect(await boardJob()).toMatchObject({ instance: "chronoboard-app9", events: 500, position: 400, target: 900, finishedAt: null, error: null });
+    await expect(olga.caller.operations.rebuild({ name: "task_list" })).rejects.toThrow(/already running/);
+
+    // The instance dies: its session ends and the lock goes with it.
+    await other.end();
+    const interrupted = await boardJob();
+    expect(interrupted!.finishedAt).not.toBeNull();
+    expect(interrupted!.error).toMatch(/Interrupted.*chronoboard-app9/);
+    expect(await olga.caller.operations.rebuild({ name: "task_list" })).toEqual({ started: true });
+    await until(async () => (await boardJob())?.finishedAt != null, 30_000);
+    expect((await boardJob())!.error).toBeNull();
   });
 });

@@ -41,7 +41,8 @@ export function AddColumnForm() {
       <button
         type="button"
         onClick={() => setOpen(true)}
-        className={`${buttonGhost} h-11 w-72 shrink-0 justify-start rounded-xl border border-dashed border-border-strong px-3`}
+        // Narrower than a column, so that beside the four columns a new board starts with it fits a 1440 px screen.
+        className={`${buttonGhost} h-11 w-40 shrink-0 justify-start rounded-xl border border-dashed border-border-strong px-3`}
       >
         <PlusIcon />
         Add column

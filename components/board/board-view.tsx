@@ -14,6 +14,7 @@ import { isFiltering, taskMatcher } from "./board-filters";
 import { BoardHeader } from "./board-header";
 import { type BoardSession, BoardSessionContext, type CardSession, CardSessionContext } from "./board-session";
 import { BoardSkeleton } from "./board-skeleton";
+import { BoardWelcome } from "./board-welcome";
 import { localToday } from "../ui/format";
 import { type Notice, NoticeBar } from "./notice";
 import { ProjectionLagStatus } from "./projection-lag-status";
@@ -96,6 +97,7 @@ function LoadedBoard({ projectId, data, lag }: { projectId: string; data: BoardD
         <title>{`${board.project.name} · Chronoboard`}</title>
         <div className="px-4 py-5 sm:px-6">
           <BoardHeader />
+          <BoardWelcome projectId={projectId} />
           <ProjectionLagStatus lag={lag} />
           <TimeTravelBoard>
             <BoardFilterBar

@@ -11,7 +11,7 @@ import type { AuditItem } from "./types";
 export function AuditLogTable({ items, names, subject }: { items: AuditItem[]; names: Names; subject: (item: AuditItem) => string }) {
   return (
     <div className="overflow-x-auto rounded-xl border border-border bg-surface">
-      <table className="w-full min-w-[52rem] text-left text-sm">
+      <table className="cards-on-phone w-full text-left text-sm sm:min-w-[52rem]">
         <caption className="sr-only">Events of the project, newest first</caption>
         <thead className="border-b border-border bg-surface-muted/60 text-xs text-fg-muted">
           <tr>
@@ -25,20 +25,20 @@ export function AuditLogTable({ items, names, subject }: { items: AuditItem[]; n
         <tbody className="divide-y divide-border">
           {items.map((item) => (
             <tr key={item.eventId} data-event-type={item.type} className="align-top">
-              <td className="px-3 py-2 whitespace-nowrap text-fg-muted">
+              <td data-label="When" className="px-3 py-2 whitespace-nowrap text-fg-muted">
                 <time dateTime={item.timestamp.toISOString()} title={item.timestamp.toISOString()}>
                   {formatTimestamp(item.timestamp)}
                 </time>
               </td>
-              <td className="px-3 py-2 whitespace-nowrap text-fg">{item.userName}</td>
-              <td className="px-3 py-2">
+              <td data-label="Who" className="px-3 py-2 whitespace-nowrap text-fg">{item.userName}</td>
+              <td data-label="Event" className="px-3 py-2">
                 <p className="font-medium text-fg">{eventTypeLabel(item.type)}</p>
                 <p className="max-w-56 truncate text-xs text-fg-muted">{subject(item)}</p>
                 <code className="font-mono text-[0.6875rem] text-fg-muted">
                   {item.type} v{item.storedVersion}
                 </code>
               </td>
-              <td className="px-3 py-2">
+              <td data-label="Change" className="px-3 py-2">
                 <ul className="space-y-0.5 text-xs">
                   {eventDetails(item.type, item.data as Record<string, unknown>, names).map((detail) => (
                     <li key={detail.label} className="break-words">
@@ -55,7 +55,7 @@ export function AuditLogTable({ items, names, subject }: { items: AuditItem[]; n
                   ))}
                 </ul>
               </td>
-              <td className="px-3 py-2">
+              <td data-label="Correlation" className="px-3 py-2">
                 <CopyId id={item.correlationId} label="correlation id" />
               </td>
             </tr>

@@ -165,6 +165,15 @@ function TimelineEntry({
           <span className="inline-flex items-center gap-1">
             Correlation <CopyId id={change.correlationId} label="correlation id" />
           </span>
+          {/* A signed inclusion proof of this change, checkable without trusting the server (README, "Merkle tree"). */}
+          <a
+            href={`/api/v1/projects/${projectId}/events/${change.eventId}/proof`}
+            download={`chronoboard-receipt-${change.eventId}.json`}
+            className="font-medium text-accent-text underline-offset-2 hover:underline"
+            aria-label={`Download a signed receipt for this change (${eventTypeLabel(change.type)})`}
+          >
+            Receipt
+          </a>
         </p>
         {restore ? <RestoreButton timestamp={change.timestamp} disabled={restoring} onConfirm={restore} /> : null}
       </div>

@@ -27,6 +27,10 @@ export function toTRPCError(error: unknown): unknown {
   return error;
 }
 
+/** What a client is told of a server fault: nothing of its cause, and the id that finds it in the log. */
+export const internalErrorMessage = (correlationId?: string) =>
+  `Something went wrong on the server${correlationId ? ` (correlation id ${correlationId})` : ""}; it has been logged.`;
+
 export const notFound = (what = "Project") => new TRPCError({ code: "NOT_FOUND", message: `${what} not found` });
 
 /** Extra data every error response carries for the client: field errors and the current version. */

@@ -1,7 +1,7 @@
 import { getPool } from "../db";
 import { logger } from "../log";
 import { followFeed } from "../eventstore";
-import { sealPending } from "./sealer";
+import { checkpointStale, sealPending } from "./sealer";
 
 /** Also seal on a timer: a notification can be missed, and an event can wait behind a long transaction. */
 const POLL_MS = 5_000;
@@ -12,7 +12,7 @@ const POLL_MS = 5_000;
  * per process, by server/startup.ts.
  */
 export function startBackgroundSealer() {
-  const seal = () => sealPending(getPool()).then(
+  const seal = () => sealPending(getPool()).then(() => checkpointStale(getPool())).then(
     () => {},
     (err: unknown) => logger.error({ err }, "audit sealer failed"),
   );

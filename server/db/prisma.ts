@@ -1,9 +1,9 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
-import { databaseUrl } from "./pool";
+import { databaseUrl, newPool } from "./pool";
 import { processWide } from "../process-wide";
 
-
 export function getPrisma(): PrismaClient {
-  return processWide("chronoboardPrisma", () => new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl() }) }));
+  // A pool of its own (better-auth's sessions and users), made like the event store's: a lost connection ends no process.
+  return processWide("chronoboardPrisma", () => new PrismaClient({ adapter: new PrismaPg(newPool({ connectionString: databaseUrl() })) }));
 }

@@ -1,4 +1,4 @@
-import { type Db, isUniqueViolation } from "../db";
+import { type Db, isUniqueViolation, statementName } from "../db";
 import { recordAppend } from "../metrics";
 import { announceChange } from "./change-announcer";
 import { ConcurrencyError, EventIdConflictError } from "./errors";
@@ -55,7 +55,8 @@ interface AppendRow {
   duplicates: number;
   /**
    * What the database gave each inserted event (ids as it spells them); the rest of the envelope is the
-   * input's. Payloads and metadata are not sent back: at 32 writers that cost about a fifth of the throughput.
+   * input's. Payloads and metadata are not sent back: with many writers that cost
+   * throughput (BENCHMARKS.md, "Figures behind choices in the code").
    */
   inserted: [position: number, transactionId: string, version: number, timestamp: string, eventId: string, aggregateId: string, projectId: string][];
 }
@@ -68,8 +69,8 @@ export async function appendToStream(db: Db, input: AppendInput): Promise<Append
   const metadata = JSON.stringify(input.metadata);
   const started = performance.now();
   try {
-    // Named: each connection plans the statement once and reuses the plan.
-    const result = await db.query<AppendRow>({ name: "chronoboard.append", text: APPEND_SQL, values: [
+    // Named: each connection plans the statement once and reuses the plan (not behind a pooler, see statementName).
+    const result = await db.query<AppendRow>({ name: statementName("chronoboard.append"), text: APPEND_SQL, values: [
       input.aggregateType,
       input.aggregateId,
       input.projectId,

@@ -13,6 +13,7 @@ export {
   readCausedBy,
   readEvents,
   latestProjectPosition,
+  lastEventTimes,
   latestPosition,
   readMembershipsOf,
   readProjectsByType,
@@ -23,6 +24,8 @@ export { ANY_PROJECT, projectNotifications } from "./notifications";
 export { readFeed, checkpointOf, FEED_START, type FeedCheckpoint } from "./feed";
 export { followFeed } from "./feed-follower";
 export { type ProjectCut, readProjectAfter } from "./project-cut";
+export { projectRangeEnds, type ProjectRangeEnds } from "./project-range";
+export { findProjectSnapshot, type ProjectSnapshot, readProjectSnapshotState, saveProjectSnapshot } from "./project-snapshots";
 export { readProjectLog } from "./project-log";
 export { toDomainEvent } from "./domain-event";
 export { loadAggregate, snapshotAggregate } from "./aggregate";

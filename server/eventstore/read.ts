@@ -88,6 +88,16 @@ export async function commandInstantOf(db: Db, event: StoredEvent): Promise<Date
   return rows[0]!.t;
 }
 
+/** When each project's newest event happened (one look-up per project in the (project_id, timestamp) index). */
+export async function lastEventTimes(db: Db, projectIds: string[]): Promise<Map<string, Date>> {
+  const { rows } = await db.query<{ id: string; at: Date | null }>(
+    `SELECT p.id::text AS id, (SELECT max(e."timestamp") FROM events e WHERE e.project_id = p.id) AS at
+     FROM unnest($1::uuid[]) AS p (id)`,
+    [projectIds],
+  );
+  return new Map(rows.flatMap((row) => (row.at ? [[row.id, row.at] as const] : [])));
+}
+
 /** The events of the given types in the given projects, in the order they were stored. */
 export function readProjectsByType(db: Db, projectIds: string[], eventTypes: string[]) {
   return select(db, `project_id = ANY($1::uuid[]) AND event_type = ANY($2::text[])`, [projectIds, eventTypes]);

@@ -3,7 +3,7 @@ import type { Role } from "../../domain";
 import type { Db } from "../../db";
 import { commandInstantOf, readStream } from "../../eventstore";
 import { loadBoard } from "../../board-state";
-import { notAfterNow } from "../as-of-instant";
+import { InstantInput, notAfterNow } from "../as-of-instant";
 import { projectProcedure, readers } from "../project-procedure";
 import { boardView } from "./view";
 
@@ -23,5 +23,5 @@ export async function boardAsOfView(db: Db, projectId: string, requested: Date, 
 }
 
 export const boardAsOf = projectProcedure(readers)
-  .input(z.object({ asOf: z.coerce.date() }))
+  .input(z.object({ asOf: InstantInput }))
   .query(({ ctx, input }) => boardAsOfView(ctx.db, input.projectId, input.asOf, ctx.role));

@@ -5,7 +5,6 @@ import { notFound, redirect } from "next/navigation";
 import { MetricsPanel } from "@/components/operations/metrics-panel";
 import { TRPCReactProvider } from "@/components/trpc/provider";
 import { auth, isOperator } from "@/server/auth";
-import { getPool } from "@/server/db";
 
 export const metadata: Metadata = { title: "Metrics" };
 
@@ -13,7 +12,7 @@ export const metadata: Metadata = { title: "Metrics" };
 export default async function MetricsPage() {
   const session = await auth.api.getSession({ headers: await headers() });
   if (!session) redirect("/sign-in");
-  if (!(await isOperator(getPool(), session.user.id))) notFound();
+  if (!(await isOperator(session.user.id))) notFound();
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
       <Link href="/ops" className="text-sm font-medium text-accent-text underline-offset-4 hover:underline">

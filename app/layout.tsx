@@ -27,7 +27,7 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
   const session = await auth.api.getSession({ headers: await headers() });
   const cookieTheme = themeSchema.safeParse((await cookies()).get(THEME_COOKIE)?.value);
   const [savedTheme, operator] = session
-    ? await Promise.all([themeOf(getPool(), session.user.id), isOperator(getPool(), session.user.id)])
+    ? await Promise.all([themeOf(getPool(), session.user.id), isOperator(session.user.id)])
     : [null, false];
   // The theme is on <html> in the first byte (no script decides it later), so no page ever flashes the other one.
   const theme: Theme = savedTheme ?? (cookieTheme.success ? cookieTheme.data : "system");

@@ -19,6 +19,6 @@ if (!user) {
   console.error(`No user with the email ${values.email}`);
   process.exit(1);
 }
-await grantOperator(db, user.id);
+await grantOperator(user.id);
 console.log(`${values.email} is an operator.`);
 process.exit(0);

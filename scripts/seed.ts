@@ -82,7 +82,7 @@ async function main() {
     userIds.push(user.id);
   }
   // The first demo user also runs the installation, so the operations page can be seen.
-  await grantOperator(db, userIds[0]!);
+  await grantOperator(userIds[0]!);
 
   const random = prng(20261128);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;

@@ -1,17 +1,14 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
-import { authErrorMessage, signIn } from "./auth-client";
+import { type FormEvent, useRef } from "react";
+import { signIn } from "./auth-client";
 import { Field, FormError, SubmitButton } from "./auth-ui";
+import { EMAIL_PATTERN, useAuthForm } from "./use-auth-form";
 
 export function SignInForm() {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [invalid, setInvalid] = useState<"email" | "password" | null>(null);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
+  const { pending, error, invalid, reject, send } = useAuthForm({ email: emailRef, password: passwordRef });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -19,35 +16,9 @@ export function SignInForm() {
     const email = String(data.get("email") ?? "").trim();
     const password = String(data.get("password") ?? "");
 
-    if (!/^\S+@\S+$/.test(email)) {
-      setInvalid("email");
-      setError("Enter the email address you signed up with.");
-      emailRef.current?.focus();
-      return;
-    }
-    if (!password) {
-      setInvalid("password");
-      setError("Enter your password.");
-      passwordRef.current?.focus();
-      return;
-    }
-
-    setInvalid(null);
-    setError(null);
-    setPending(true);
-    try {
-      const result = await signIn.email({ email, password });
-      if (result.error) {
-        setError(authErrorMessage(result.error));
-        setPending(false);
-        return;
-      }
-      router.push("/projects");
-      router.refresh();
-    } catch {
-      setError("Could not reach the server. Check your connection and try again.");
-      setPending(false);
-    }
+    if (!EMAIL_PATTERN.test(email)) return reject("email", "Enter the email address you signed up with.");
+    if (!password) return reject("password", "Enter your password.");
+    await send(() => signIn.email({ email, password }));
   }
 
   return (

@@ -1,29 +1,17 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
-import { authErrorMessage, signUp } from "./auth-client";
+import { type FormEvent, useRef } from "react";
+import { signUp } from "./auth-client";
 import { Field, FormError, SubmitButton } from "./auth-ui";
+import { EMAIL_PATTERN, useAuthForm } from "./use-auth-form";
 
 export const MIN_PASSWORD_LENGTH = 8;
 
-type FieldName = "name" | "email" | "password";
-
 export function SignUpForm() {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [invalid, setInvalid] = useState<FieldName | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
-
-  function reject(field: FieldName, message: string) {
-    setInvalid(field);
-    setError(message);
-    const ref = field === "name" ? nameRef : field === "email" ? emailRef : passwordRef;
-    ref.current?.focus();
-  }
+  const { pending, error, invalid, reject, send } = useAuthForm({ name: nameRef, email: emailRef, password: passwordRef });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,27 +21,11 @@ export function SignUpForm() {
     const password = String(data.get("password") ?? "");
 
     if (!name) return reject("name", "Enter your name.");
-    if (!/^\S+@\S+\.\S+$/.test(email)) return reject("email", "Enter a valid email address, like you@example.com.");
+    if (!EMAIL_PATTERN.test(email)) return reject("email", "Enter a valid email address, like you@example.com.");
     if (password.length < MIN_PASSWORD_LENGTH) {
       return reject("password", `Choose a password with at least ${MIN_PASSWORD_LENGTH} characters.`);
     }
-
-    setInvalid(null);
-    setError(null);
-    setPending(true);
-    try {
-      const result = await signUp.email({ name, email, password });
-      if (result.error) {
-        setError(authErrorMessage(result.error));
-        setPending(false);
-        return;
-      }
-      router.push("/projects");
-      router.refresh();
-    } catch {
-      setError("Could not reach the server. Check your connection and try again.");
-      setPending(false);
-    }
+    await send(() => signUp.email({ name, email, password }));
   }
 
   return (

@@ -4,6 +4,6 @@ import { authedProcedure } from "./trpc";
 
 /** A procedure for the operators of the installation (see server/auth/operators.ts). */
 export const operatorProcedure = authedProcedure.use(async ({ ctx, next }) => {
-  if (!(await isOperator(ctx.db, ctx.user.id))) throw new TRPCError({ code: "FORBIDDEN", message: "Only operators may do this" });
+  if (!(await isOperator(ctx.user.id))) throw new TRPCError({ code: "FORBIDDEN", message: "Only operators may do this" });
   return next();
 });

@@ -12,7 +12,7 @@ export async function metricsResponse(req: Request): Promise<Response> {
   const user = await requestUser(req.headers);
   if (!user) return Response.json({ error: "Sign in or send an API token" }, { status: 401 });
   const db = getPool();
-  if (!(await isOperator(db, user.id))) return Response.json({ error: "Not found" }, { status: 404 });
+  if (!(await isOperator(user.id))) return Response.json({ error: "Not found" }, { status: 404 });
   await refreshHealthGauges(db);
   const { registry } = metrics();
   return new Response(await registry.metrics(), { headers: { "Content-Type": registry.contentType, "Cache-Control": "no-store" } });

@@ -16,7 +16,7 @@ const pool = getPool();
 
 async function operatorToken() {
   const operator = await signedUpUser("Olga Operator");
-  await grantOperator(pool, operator.user.id);
+  await grantOperator(operator.user.id);
   return { operator, token: (await createApiToken(operator.user.id, "prometheus")).token };
 }
 

@@ -14,7 +14,7 @@ const pool = getPool();
 
 async function operator() {
   const user = await signedUpUser("Olga Operator");
-  await grantOperator(pool, user.user.id);
+  await grantOperator(user.user.id);
   return user;
 }
 

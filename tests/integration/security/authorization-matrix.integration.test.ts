@@ -2,7 +2,6 @@ import { TRPCError } from "@trpc/server";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken, grantOperator } from "../../../server/auth";
-import { getPool } from "../../../server/db";
 import { appRouter } from "../../../server/api/root";
 import { boardAsOfResponse } from "../../../server/api/http/board-as-of";
 import { exportResponse } from "../../../server/api/http/export";
@@ -134,7 +133,7 @@ beforeAll(async () => {
   }
   const stranger = await signedUpUser("Stranger");
   const operator = await signedUpUser("Operator");
-  await grantOperator(getPool(), operator.user.id);
+  await grantOperator(operator.user.id);
   Object.assign(subject, {
     ownProject: projectId,
     otherProject,

@@ -8,7 +8,7 @@ import { formatTimestamp, initials } from "./format";
 import type { TaskDetail } from "./types";
 import { buttonPrimary, fieldTextarea } from "./ui";
 import { newTaskCommand, useTaskCommand } from "./use-task-command";
-import { CONFLICT_MESSAGE } from "./use-task-moves";
+import { CONFLICT_MESSAGE } from "./use-pending-changes";
 
 type Comment = TaskDetail["task"]["comments"][number];
 

@@ -18,11 +18,25 @@ import { useTaskRestore } from "./use-task-restore";
 
 /**
  * The task's timeline, newest first: who changed what and when, each touched field before → after, the
- * cause and the correlation id. Editors can restore the task to any point or undo its last change.
- * `sentences` are task.get's events, whose payloads give each change its one-line summary.
+ * cause and the correlation id, and a link to the whole board at that moment. Editors can restore the task to
+ * any point or undo its last change. `sentences` are task.get's events, whose payloads give each change its
+ * one-line summary. On a past board (`until`), only the changes up to that instant, and one "Restore to this
+ * moment" for those who may edit now (`canRestore`).
  */
-export function TaskTimeline({ taskId, sentences }: { taskId: string; sentences: HistoryEntry[] | undefined }) {
-  const { projectId, board, canEdit, memberById, today } = useBoardSession();
+export function TaskTimeline({
+  taskId,
+  sentences,
+  until,
+  canRestore,
+}: {
+  taskId: string;
+  sentences: HistoryEntry[] | undefined;
+  until?: Date;
+  canRestore?: boolean;
+}) {
+  const session = useBoardSession();
+  const { projectId, board, memberById, today } = session;
+  const canEdit = canRestore ?? session.canEdit;
   const trpc = useTRPC();
   const history = useQuery(trpc.task.history.queryOptions({ projectId, taskId }));
   const restore = useTaskRestore(taskId);
@@ -32,7 +46,7 @@ export function TaskTimeline({ taskId, sentences }: { taskId: string; sentences:
     today,
   };
   const payloads = new Map(sentences?.map((entry) => [entry.eventId, entry]));
-  const changes = history.data ? [...history.data].reverse() : undefined;
+  const changes = history.data ? history.data.filter((change) => !until || change.timestamp <= until).reverse() : undefined;
 
   return (
     <section aria-labelledby="task-history-heading" className="space-y-3">
@@ -40,7 +54,11 @@ export function TaskTimeline({ taskId, sentences }: { taskId: string; sentences:
         <h3 id="task-history-heading" className="text-sm font-semibold text-fg">
           History
         </h3>
-        {canEdit ? (
+        {canEdit && until ? (
+          <div className="ml-auto">
+            <RestoreButton timestamp={until} label="Restore to this moment" disabled={restore.pending} onConfirm={() => restore.restoreTo(until)} />
+          </div>
+        ) : canEdit ? (
           <button
             type="button"
             onClick={restore.undoLast}
@@ -72,7 +90,7 @@ export function TaskTimeline({ taskId, sentences }: { taskId: string; sentences:
               names={names}
               projectId={projectId}
               // The newest entry is how the task is now; restoring to it would change nothing.
-              restore={canEdit && index > 0 ? () => restore.restoreTo(change.timestamp) : undefined}
+              restore={canEdit && !until && index > 0 ? () => restore.restoreTo(change.timestamp) : undefined}
               restoring={restore.pending}
             />
           ))}
@@ -166,7 +184,15 @@ function TimelineEntry({
             Correlation <CopyId id={change.correlationId} label="correlation id" />
           </span>
         </p>
-        {restore ? <RestoreButton timestamp={change.timestamp} disabled={restoring} onConfirm={restore} /> : null}
+        <div className="flex flex-wrap items-center gap-x-1">
+          <Link
+            href={`/projects/${projectId}?asOf=${encodeURIComponent(change.timestamp.toISOString())}`}
+            className="inline-flex h-7 items-center text-xs font-medium text-accent-text underline-offset-2 hover:underline"
+          >
+            View the board at this moment
+          </Link>
+          {restore ? <RestoreButton timestamp={change.timestamp} disabled={restoring} onConfirm={restore} /> : null}
+        </div>
       </div>
     </li>
   );

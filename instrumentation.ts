@@ -3,10 +3,10 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startBackgroundSealer } = await import("./server/audit/background-sealer");
   startBackgroundSealer();
-  const { startBackgroundProjectors } = await import("./server/projections/background-projectors");
+  const { startBackgroundProjectors } = await import("./server/projectors/background");
   startBackgroundProjectors();
   const { startBackgroundWorkflows } = await import("./server/workflows/background");
   startBackgroundWorkflows();
-  const { startMetricsSampler } = await import("./server/projections/background-metrics");
+  const { startMetricsSampler } = await import("./server/metrics/background");
   startMetricsSampler();
 }

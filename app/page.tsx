@@ -1,6 +1,6 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { auth } from "@/server/auth/auth";
+import { auth } from "@/server/auth";
 
 export default async function Home() {
   const session = await auth.api.getSession({ headers: await headers() });

@@ -8,7 +8,7 @@ import { isDeepStrictEqual } from "node:util";
 import type pg from "pg";
 import { boardAsOfView } from "../server/api/board/as-of";
 import { readProject, snapshotPolicy } from "../server/eventstore";
-import { foldBoard, loadBoard } from "../server/projections/board";
+import { foldBoard, loadBoard } from "../server/board-state";
 import { emptyStateCache } from "./cold-cache";
 import { generateHistory, type GeneratedHistory } from "./generate-history";
 import type { Section } from "./report";

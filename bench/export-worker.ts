@@ -6,9 +6,8 @@
  */
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { exportArchive } from "../server/audit/export/archive";
-import { chainSegment } from "../server/audit/export/segment";
-import type { ExportFormat } from "../server/domain/events/fields";
+import { chainSegment, exportArchive } from "../server/audit";
+import type { ExportFormat } from "../server/domain";
 
 export interface ExportRun {
   events: number;

@@ -4,8 +4,8 @@
  */
 import { spawn } from "node:child_process";
 import type pg from "pg";
-import { sealCommitted } from "../server/audit/sealer";
-import type { ExportFormat } from "../server/domain/events/fields";
+import { sealCommitted } from "../server/audit";
+import type { ExportFormat } from "../server/domain";
 import type { ExportRun } from "./export-worker";
 import { logHistory, logSize } from "./log-history";
 import type { Section } from "./report";

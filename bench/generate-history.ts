@@ -8,7 +8,7 @@
 import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { snapshotPolicy } from "../server/eventstore";
-import { snapshotBoard } from "../server/projections/board";
+import { snapshotBoard } from "../server/board-state";
 import { copyEvents, type EventRowInput } from "./copy-events";
 import { BENCH_USERS, eventRow, SimTask, Workspace } from "./history-events";
 

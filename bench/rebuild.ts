@@ -1,11 +1,10 @@
 /**
  * Projection rebuild speed: every read model replayed from the whole log into a fresh table and swapped
- * in (server/projections/runner/rebuild.ts, what `npm run projections:rebuild` runs), on a generated history.
+ * in (server/projectors/runner/rebuild.ts, what `npm run projections:rebuild` runs), on a generated history.
  */
 import type pg from "pg";
-import { projectors } from "../server/projections/registry";
-import { BATCH } from "../server/projections/runner/batch";
-import { rebuild } from "../server/projections/runner/rebuild";
+import { projectors } from "../server/read-models";
+import { BATCH, rebuild } from "../server/projectors";
 import { logHistory, logSize } from "./log-history";
 import type { Section } from "./report";
 
@@ -24,7 +23,7 @@ export async function rebuildBench(pool: pg.Pool): Promise<Section[]> {
   return [
     {
       title: logSize("Projection rebuild"),
-      body: `\`bench/rebuild.ts\`: each read model of \`server/projections/registry.ts\` rebuilt as \`npm run projections:rebuild\`
+      body: `\`bench/rebuild.ts\`: each read model of \`server/read-models/registry.ts\` rebuilt as \`npm run projections:rebuild\`
 does (batches of ${thousands(BATCH)} events from the ordered feed, each batch one transaction with its checkpoint, then the swap),
 from the whole log: a generated project history of ${thousands(history.events)} events over ${thousands(history.tasks)} tasks
 (100,000 by default, 1,000,000 with \`BENCH_FULL=1\`), plus whatever the benches before it in the run appended (events of other

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { appRouter } from "../server/api/root";
 import { createCallerFactory } from "../server/api/trpc";
-import { auth } from "../server/auth/auth";
+import { auth } from "../server/auth";
 
 export const PASSWORD = "bench-password-123";
 

@@ -6,9 +6,8 @@
  *
  * Prints "intact: N events, chain head <hash>" and exits 0, or the first broken link and exits 1.
  */
-import { checkIntegrity } from "../server/audit/integrity";
-import { sealCommitted } from "../server/audit/sealer";
-import { getPool } from "../server/db/pool";
+import { checkIntegrity, sealCommitted } from "../server/audit";
+import { getPool } from "../server/db";
 
 const projectId = process.argv[2];
 if (!projectId || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(projectId)) {

@@ -4,9 +4,9 @@
  *   npm run operator:grant -- --email alice@example.com
  */
 import { parseArgs } from "node:util";
-import { grantOperator } from "../server/auth/operators";
-import { getPool } from "../server/db/pool";
-import { userByEmail } from "../server/projections/users";
+import { grantOperator } from "../server/auth";
+import { getPool } from "../server/db";
+import { userByEmail } from "../server/read-models";
 
 const { values } = parseArgs({ options: { email: { type: "string" } } });
 if (!values.email) {

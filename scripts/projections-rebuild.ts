@@ -4,9 +4,9 @@
  *
  *   npm run projections:rebuild -- board        (or task_list)
  */
-import { getPool } from "../server/db/pool";
-import { projectors } from "../server/projections/registry";
-import { rebuild } from "../server/projections/runner/rebuild";
+import { getPool } from "../server/db";
+import { projectors } from "../server/read-models";
+import { rebuild } from "../server/projectors";
 
 const name = process.argv[2];
 const projector = name ? projectors[name] : undefined;

@@ -6,26 +6,12 @@
  * database that already has the demo users is left alone. Deterministic, so every fresh run looks alike.
  */
 import { randomUUID } from "node:crypto";
-import { auth } from "../server/auth/auth";
-import { getPool } from "../server/db/pool";
-import {
-  boardContext,
-  columnTasks,
-  decideTask,
-  projectDecider,
-  type ProjectCommand,
-  rankBetween,
-  type TaskCommand,
-  taskDecider,
-  type TaskEvent,
-} from "../server/domain";
-import { TaskCreatedV1 } from "../server/domain/events/upcasting/task-created-v1";
-import { TaskMovedV1 } from "../server/domain/events/upcasting/task-moved-v1";
-import { appendToStream, backgroundWorkDone, type Db, loadAggregate } from "../server/eventstore";
-import { type CommandContext, handleCommand, stableUuid } from "../server/eventstore/command";
-import { loadBoard, snapshotBoard } from "../server/projections/board";
-import { userByEmail } from "../server/projections/users";
-import { grantOperator } from "../server/auth/operators";
+import { auth, grantOperator } from "../server/auth";
+import { type Db, getPool } from "../server/db";
+import { boardContext, columnTasks, decideTask, type ProjectCommand, projectDecider, rankBetween, type TaskCommand, TaskCreatedV1, taskDecider, type TaskEvent, TaskMovedV1 } from "../server/domain";
+import { appendToStream, backgroundWorkDone, type CommandContext, handleCommand, loadAggregate, stableUuid } from "../server/eventstore";
+import { loadBoard, snapshotBoard } from "../server/board-state";
+import { userByEmail } from "../server/read-models";
 
 export const DEMO_PASSWORD = "chronoboard-demo";
 const people = [

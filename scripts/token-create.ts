@@ -4,9 +4,9 @@
  *   npm run token:create -- --email alice@example.com --name "audit collector"
  */
 import { parseArgs } from "node:util";
-import { createApiToken } from "../server/auth/api-tokens";
-import { getPool } from "../server/db/pool";
-import { userByEmail } from "../server/projections/users";
+import { createApiToken } from "../server/auth";
+import { getPool } from "../server/db";
+import { userByEmail } from "../server/read-models";
 
 const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" } } });
 if (!values.email || !values.name) {

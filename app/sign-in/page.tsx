@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthLink, AuthShell } from "@/components/auth/auth-ui";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { auth } from "@/server/auth/auth";
+import { auth } from "@/server/auth";
 
 export const metadata: Metadata = { title: "Sign in" };
 

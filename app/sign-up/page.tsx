@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthLink, AuthShell } from "@/components/auth/auth-ui";
 import { SignUpForm } from "@/components/auth/sign-up-form";
-import { auth } from "@/server/auth/auth";
+import { auth } from "@/server/auth";
 
 export const metadata: Metadata = { title: "Create account" };
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { buttonGhost, fieldInput } from "@/components/board/ui";
+import { buttonGhost, fieldInput } from "@/components/ui/classes";
 import { Field } from "@/components/history/audit-log-filters";
 import { fromLocalInput, toLocalInput } from "@/components/history/local-datetime";
 import { type AnalyticsParams, setAnalyticsParams } from "./use-analytics-params";

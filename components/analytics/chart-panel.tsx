@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { buttonSecondary } from "@/components/board/ui";
+import { buttonSecondary } from "@/components/ui/classes";
 import { downloadCsv } from "./csv";
 import { formatCell } from "./format";
 import type { NumbersTable } from "./types";

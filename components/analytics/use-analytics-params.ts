@@ -2,7 +2,7 @@
 
 import { useSearchParams } from "next/navigation";
 import { useMemo } from "react";
-import { localToday } from "@/components/board/format";
+import { localToday } from "@/components/ui/format";
 import { replaceSearchParams } from "@/components/history/replace-search-params";
 import type { Bucket } from "./types";
 

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTRPC } from "@/components/trpc/context";
 import { errorCode, errorMessage } from "@/components/trpc/errors";
-import { roleLabel } from "@/components/board/format";
+import { roleLabel } from "@/components/ui/format";
 import { ExportForm } from "./export-form";
 import { IntegrityCheck } from "./integrity-check";
 

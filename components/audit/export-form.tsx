@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { buttonPrimary, buttonSecondary, fieldInput, fieldLabel } from "@/components/board/ui";
+import { buttonPrimary, buttonSecondary, fieldInput, fieldLabel } from "@/components/ui/classes";
 import { AuditSection } from "./audit-section";
 import { type DownloadState, useExportDownload } from "./use-export-download";
 

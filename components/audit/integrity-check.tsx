@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/context";
 import { errorMessage } from "@/components/trpc/errors";
-import { buttonSecondary } from "@/components/board/ui";
+import { buttonSecondary } from "@/components/ui/classes";
 import { AuditSection } from "./audit-section";
 
 /** Runs the integrity check on demand: it walks the whole chain, which takes a while on a long history. */

@@ -1,9 +1,9 @@
 "use client";
 
 import { useId, useState } from "react";
-import { priorities } from "@/components/board/format";
+import { priorities } from "@/components/ui/format";
 import type { BoardData, Priority, Role } from "@/components/board/types";
-import { fieldInput } from "@/components/board/ui";
+import { fieldInput } from "@/components/ui/classes";
 import { useTRPCClient } from "@/components/trpc/context";
 import { ColumnSelect, Field, RoleSelect, SubmitRow } from "./form-parts";
 import type { RuleAction, RuleTrigger } from "./types";

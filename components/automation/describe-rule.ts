@@ -1,4 +1,4 @@
-import { priorityLabel, roleLabel } from "@/components/board/format";
+import { priorityLabel, roleLabel } from "@/components/ui/format";
 import type { RuleAction, RuleTrigger } from "./types";
 
 type Names = { column: (id: string) => string; member: (id: string) => string };

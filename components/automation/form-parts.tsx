@@ -1,9 +1,9 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { roleLabel } from "@/components/board/format";
+import { roleLabel } from "@/components/ui/format";
 import type { BoardData, Role } from "@/components/board/types";
-import { buttonPrimary, fieldInput, fieldLabel } from "@/components/board/ui";
+import { buttonPrimary, fieldInput, fieldLabel } from "@/components/ui/classes";
 import { errorMessage } from "@/components/trpc/errors";
 
 const roles = Object.keys(roleLabel) as Role[];

@@ -1,9 +1,9 @@
 "use client";
 
 import { useId, useState } from "react";
-import { roleLabel } from "@/components/board/format";
+import { roleLabel } from "@/components/ui/format";
 import type { BoardData, Role } from "@/components/board/types";
-import { fieldInput } from "@/components/board/ui";
+import { fieldInput } from "@/components/ui/classes";
 import { useTRPCClient } from "@/components/trpc/context";
 import { Field, RoleSelect, SubmitRow } from "./form-parts";
 import type { SagaSettings } from "./types";

@@ -1,6 +1,6 @@
 "use client";
 
-import { buttonSecondary } from "@/components/board/ui";
+import { buttonSecondary } from "@/components/ui/classes";
 import { useTRPCClient } from "@/components/trpc/context";
 import { errorMessage } from "@/components/trpc/errors";
 import { describeAction, describeTrigger } from "./describe-rule";

@@ -6,7 +6,7 @@ import { useTRPC } from "@/components/trpc/context";
 import { errorMessage } from "@/components/trpc/errors";
 import { useBoardSession } from "./board-session";
 import { PlusIcon } from "./icons";
-import { buttonGhost, buttonPrimary, fieldInput } from "./ui";
+import { buttonGhost, buttonPrimary, fieldInput } from "../ui/classes";
 import { useInvalidateBoard } from "./use-invalidate-board";
 
 /** The last slot of the board: a new column goes to the right end. */

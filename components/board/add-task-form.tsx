@@ -5,7 +5,7 @@ import { useBoardSession } from "./board-session";
 import { PlusIcon } from "./icons";
 import { TitleCounter, titleTooLong } from "./title-limit";
 import type { BoardColumn } from "./types";
-import { buttonGhost, buttonPrimary, fieldTextarea } from "./ui";
+import { buttonGhost, buttonPrimary, fieldTextarea } from "../ui/classes";
 import { useReturnFocus } from "./use-return-focus";
 
 /**

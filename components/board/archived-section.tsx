@@ -5,7 +5,7 @@ import { errorMessage, isConflict } from "@/components/trpc/errors";
 import { useBoardSession } from "./board-session";
 import { ArchiveIcon, ChevronIcon } from "./icons";
 import type { Notice } from "./notice";
-import { buttonGhost, buttonSecondary } from "./ui";
+import { buttonGhost, buttonSecondary } from "../ui/classes";
 import { newTaskCommand, useTaskCommand } from "./use-task-command";
 import { CONFLICT_MESSAGE } from "./use-pending-changes";
 

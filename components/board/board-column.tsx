@@ -10,7 +10,7 @@ import { ColumnSettingsDialog } from "./column-settings-dialog";
 import { SettingsIcon, WarningIcon } from "./icons";
 import type { BoardColumn as Column, BoardTask } from "./types";
 import { PendingMark } from "./task-card";
-import { iconButton } from "./ui";
+import { iconButton } from "../ui/classes";
 import { useOnline } from "./use-online";
 
 /** One column: its name, how full it is, its cards (a drop target even when empty) and "Add task". */

@@ -3,9 +3,9 @@
 import { type Ref, useId, useState } from "react";
 import { type BoardFilters, noFilters, UNASSIGNED } from "./board-filters";
 import { useBoardSession } from "./board-session";
-import { priorities } from "./format";
+import { priorities } from "../ui/format";
 import { SearchIcon } from "./icons";
-import { buttonGhost, fieldInput, iconButton } from "./ui";
+import { buttonGhost, fieldInput, iconButton } from "../ui/classes";
 
 type Option = { value: string; label: string };
 

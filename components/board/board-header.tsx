@@ -5,9 +5,9 @@ import { HistoryLinks } from "@/components/history/history-links";
 import { TimeTravelToggle } from "@/components/time-travel/time-travel-toggle";
 import { useAsOfParam } from "@/components/time-travel/use-as-of-param";
 import { useBoardSession } from "./board-session";
-import { initials, roleLabel } from "./format";
+import { initials, roleLabel } from "../ui/format";
 import { ChevronIcon } from "./icons";
-import { buttonGhost } from "./ui";
+import { buttonGhost } from "../ui/classes";
 
 export function BoardHeader() {
   const { board, canEdit, live, changes } = useBoardSession();

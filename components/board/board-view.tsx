@@ -15,7 +15,7 @@ import { isFiltering, taskMatcher } from "./board-filters";
 import { BoardHeader } from "./board-header";
 import { type BoardSession, BoardSessionContext, type CardSession, CardSessionContext } from "./board-session";
 import { BoardSkeleton } from "./board-skeleton";
-import { localToday } from "./format";
+import { localToday } from "../ui/format";
 import { type Notice, NoticeBar } from "./notice";
 import { ProjectionLagStatus } from "./projection-lag-status";
 import { ShortcutsDialog } from "./shortcuts-dialog";

@@ -8,7 +8,7 @@ import { useBoardSession } from "./board-session";
 import { Dialog, DialogTitle } from "./dialog";
 import { ChevronIcon } from "./icons";
 import type { BoardColumn } from "./types";
-import { buttonDanger, buttonPrimary, buttonSecondary, fieldInput, fieldLabel } from "./ui";
+import { buttonDanger, buttonPrimary, buttonSecondary, fieldInput, fieldLabel } from "../ui/classes";
 import { useInvalidateBoard } from "./use-invalidate-board";
 
 /** Rename, WIP limit, position and removal of one column (owners and admins only). */

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, type ReactNode } from "react";
 import { CloseIcon } from "./icons";
-import { iconButton } from "./ui";
+import { iconButton } from "../ui/classes";
 
 const placements = {
   /** Full-height panel on the right, like a "peek" of the task beside the board. */

@@ -1,4 +1,4 @@
-import { formatDueDate, priorityLabel } from "./format";
+import { formatDueDate, priorityLabel } from "../ui/format";
 import type { HistoryEntry, Priority } from "./types";
 
 type Names = { column: (id: string) => string; member: (id: string) => string; today: string };

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc/context";
 import { errorMessage } from "@/components/trpc/errors";
 import { PlusIcon } from "./icons";
-import { buttonPrimary, fieldInput } from "./ui";
+import { buttonPrimary, fieldInput } from "../ui/classes";
 
 /** Creates a project and opens its board. */
 export function NewProjectForm() {

@@ -1,7 +1,7 @@
 "use client";
 
 import { CloseIcon, WarningIcon } from "./icons";
-import { buttonSecondary, iconButton } from "./ui";
+import { buttonSecondary, iconButton } from "../ui/classes";
 
 export type Notice = {
   message: string;

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTRPC } from "@/components/trpc/context";
 import { errorMessage } from "@/components/trpc/errors";
-import { roleLabel } from "./format";
+import { roleLabel } from "../ui/format";
 import { ChevronIcon } from "./icons";
 
 /** The signed-in user's projects with their role in each. */

@@ -4,7 +4,7 @@ import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { type KeyboardEvent, memo, useCallback } from "react";
 import { useCardSession } from "./board-session";
-import { formatDueDate, initials, priorityLabel, priorityTone } from "./format";
+import { formatDueDate, initials, priorityLabel, priorityTone } from "../ui/format";
 import { CalendarIcon, ClockIcon, CommentIcon, PriorityIcon } from "./icons";
 import type { BoardTask } from "./types";
 

@@ -4,9 +4,9 @@ import { useId, useState } from "react";
 import { useTRPCClient } from "@/components/trpc/context";
 import { errorMessage, isConflict } from "@/components/trpc/errors";
 import { useBoardSession } from "./board-session";
-import { formatTimestamp, initials } from "./format";
+import { formatTimestamp, initials } from "../ui/format";
 import type { TaskDetail } from "./types";
-import { buttonPrimary, fieldTextarea } from "./ui";
+import { buttonPrimary, fieldTextarea } from "../ui/classes";
 import { newTaskCommand, useTaskCommand } from "./use-task-command";
 import { CONFLICT_MESSAGE } from "./use-pending-changes";
 

@@ -13,7 +13,7 @@ import { TaskComments } from "./task-comments";
 import { type ChangeTask, TaskProperties } from "./task-properties";
 import { DescriptionField, TitleField } from "./task-text-fields";
 import type { TaskFields } from "./types";
-import { buttonSecondary, iconButton } from "./ui";
+import { buttonSecondary, iconButton } from "../ui/classes";
 
 const TITLE_ID = "task-detail-title";
 

@@ -3,10 +3,10 @@
 import { useId, useState, type ReactNode } from "react";
 import { useTRPCClient } from "@/components/trpc/context";
 import { useBoardSession } from "./board-session";
-import { formatDueDate, priorities, priorityLabel, priorityTone } from "./format";
+import { formatDueDate, priorities, priorityLabel, priorityTone } from "../ui/format";
 import { ChevronIcon, CloseIcon, PriorityIcon } from "./icons";
 import type { Priority, TaskFields } from "./types";
-import { buttonSecondary, fieldInput, iconButton } from "./ui";
+import { buttonSecondary, fieldInput, iconButton } from "../ui/classes";
 import { TaskReview } from "./task-review";
 import type { TaskCommand } from "./use-task-command";
 

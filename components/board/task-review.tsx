@@ -5,7 +5,7 @@ import { useTRPCClient } from "@/components/trpc/context";
 import { useBoardSession } from "./board-session";
 import type { ChangeTask } from "./task-properties";
 import type { TaskFields } from "./types";
-import { buttonPrimary, buttonSecondary, fieldInput } from "./ui";
+import { buttonPrimary, buttonSecondary, fieldInput } from "../ui/classes";
 
 const reviewText = { pending: "Waiting for review", approved: "Approved", changes_requested: "Changes requested" } as const;
 const reviewTone = { pending: "text-fg-muted", approved: "text-emerald-700 dark:text-emerald-400", changes_requested: "text-amber-700 dark:text-amber-400" } as const;

@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { useTRPCClient } from "@/components/trpc/context";
 import type { ChangeTask } from "./task-properties";
 import { TitleCounter, titleTooLong } from "./title-limit";
-import { buttonGhost, buttonPrimary, fieldTextarea } from "./ui";
+import { buttonGhost, buttonPrimary, fieldTextarea } from "../ui/classes";
 
 /**
  * The title as a borderless heading-sized field. Saved on Enter or when focus leaves; Escape

@@ -2,7 +2,7 @@
 
 import { type ReactNode, useId, useState } from "react";
 import type { Member } from "@/components/board/types";
-import { buttonGhost, fieldInput, fieldLabel } from "@/components/board/ui";
+import { buttonGhost, fieldInput, fieldLabel } from "@/components/ui/classes";
 import { eventTypeLabels } from "./event-types";
 import { fromLocalInput, toLocalInput } from "./local-datetime";
 import type { AuditLogFilters as Filters } from "./use-audit-log-filters";

@@ -1,6 +1,6 @@
 "use client";
 
-import { formatTimestamp } from "@/components/board/format";
+import { formatTimestamp } from "@/components/ui/format";
 import { CopyId } from "./copy-id";
 import { eventDetails } from "./event-details";
 import { eventTypeLabel } from "./event-types";

@@ -4,7 +4,7 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTRPC } from "@/components/trpc/context";
 import { errorCode, errorMessage } from "@/components/trpc/errors";
-import { localToday } from "@/components/board/format";
+import { localToday } from "@/components/ui/format";
 import { AuditLogFilters } from "./audit-log-filters";
 import { AuditLogTable } from "./audit-log-table";
 import type { Names } from "./field-values";

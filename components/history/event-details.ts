@@ -1,4 +1,4 @@
-import { priorityLabel, roleLabel } from "@/components/board/format";
+import { priorityLabel, roleLabel } from "@/components/ui/format";
 import type { Priority, Role } from "@/components/board/types";
 import type { Names } from "./field-values";
 

@@ -1,4 +1,4 @@
-import { formatDueDate, priorityLabel } from "@/components/board/format";
+import { formatDueDate, priorityLabel } from "@/components/ui/format";
 import type { Priority } from "@/components/board/types";
 import type { FieldChange } from "./types";
 

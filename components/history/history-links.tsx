@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import type { Role } from "@/components/board/types";
-import { buttonGhost } from "@/components/board/ui";
+import { buttonGhost } from "@/components/ui/classes";
 
 /** The compliance export is for owners, admins and auditors (the audit page admits no one else). */
 export const canExportAudit = (role: Role) => role === "owner" || role === "admin" || role === "auditor";

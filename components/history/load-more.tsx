@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { buttonSecondary } from "@/components/board/ui";
+import { buttonSecondary } from "@/components/ui/classes";
 
 /**
  * The end of an infinite list: loads the next page when it scrolls into view, and is a real button too, for

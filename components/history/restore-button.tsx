@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { formatTimestamp } from "@/components/board/format";
-import { buttonGhost, buttonPrimary, buttonSecondary } from "@/components/board/ui";
+import { formatTimestamp } from "@/components/ui/format";
+import { buttonGhost, buttonPrimary, buttonSecondary } from "@/components/ui/classes";
 import { useReturnFocus } from "@/components/board/use-return-focus";
 
 /** "Restore to this point", asking first: restoring adds changes for everyone, even though it can be undone. */

@@ -3,10 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useBoardSession } from "@/components/board/board-session";
-import { formatTimestamp, initials } from "@/components/board/format";
+import { formatTimestamp, initials } from "@/components/ui/format";
 import { describeHistoryEntry } from "@/components/board/history-text";
 import type { HistoryEntry } from "@/components/board/types";
-import { buttonSecondary } from "@/components/board/ui";
+import { buttonSecondary } from "@/components/ui/classes";
 import { useTRPC } from "@/components/trpc/context";
 import { errorMessage } from "@/components/trpc/errors";
 import { CopyId } from "./copy-id";

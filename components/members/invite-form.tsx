@@ -1,8 +1,8 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { roleLabel } from "@/components/board/format";
-import { buttonPrimary, fieldInput, fieldLabel } from "@/components/board/ui";
+import { roleLabel } from "@/components/ui/format";
+import { buttonPrimary, fieldInput, fieldLabel } from "@/components/ui/classes";
 import type { InvitableRole } from "./use-member-command";
 
 const invitable: InvitableRole[] = ["admin", "member", "viewer", "auditor"];

@@ -2,10 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { roleLabel } from "@/components/board/format";
+import { roleLabel } from "@/components/ui/format";
 import { NoticeBar } from "@/components/board/notice";
 import type { Role } from "@/components/board/types";
-import { buttonDanger, fieldInput } from "@/components/board/ui";
+import { buttonDanger, fieldInput } from "@/components/ui/classes";
 import { useTRPC } from "@/components/trpc/context";
 import { errorCode, errorMessage } from "@/components/trpc/errors";
 import { InviteForm } from "./invite-form";

@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { buttonSecondary, fieldInput } from "@/components/board/ui";
+import { buttonSecondary, fieldInput } from "@/components/ui/classes";
 import { useTRPC } from "@/components/trpc/context";
 import { errorMessage } from "@/components/trpc/errors";
 import type { DeadLetter } from "./types";

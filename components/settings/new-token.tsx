@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { buttonSecondary } from "@/components/board/ui";
+import { buttonSecondary } from "@/components/ui/classes";
 
 /** The token just created: shown this once (only its hash is stored), with a copy button. */
 export function NewToken({ name, token }: { name: string; token: string }) {

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { NoticeBar } from "@/components/board/notice";
-import { buttonDanger, buttonPrimary, fieldInput, fieldLabel } from "@/components/board/ui";
+import { buttonDanger, buttonPrimary, fieldInput, fieldLabel } from "@/components/ui/classes";
 import { useTRPC } from "@/components/trpc/context";
 import { errorMessage } from "@/components/trpc/errors";
 import { NewToken } from "./new-token";

@@ -3,9 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useBoardSession } from "@/components/board/board-session";
 import { Dialog } from "@/components/board/dialog";
-import { formatDueDate, priorityLabel } from "@/components/board/format";
+import { formatDueDate, priorityLabel } from "@/components/ui/format";
 import { CloseIcon } from "@/components/board/icons";
-import { iconButton } from "@/components/board/ui";
+import { iconButton } from "@/components/ui/classes";
 import { TaskTimeline } from "@/components/history/task-timeline";
 import { useTRPC } from "@/components/trpc/context";
 import { formatInstant } from "./format-instant";

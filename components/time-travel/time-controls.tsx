@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import { ChevronIcon } from "@/components/board/icons";
-import { buttonSecondary, fieldInput, fieldLabel } from "@/components/board/ui";
+import { buttonSecondary, fieldInput, fieldLabel } from "@/components/ui/classes";
 import { fromLocalInput, toLocalInput } from "@/components/history/local-datetime";
 import { formatInstant } from "./format-instant";
 

@@ -3,8 +3,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { type BoardSession, BoardSessionContext, CardSessionContext, useBoardSession } from "@/components/board/board-session";
-import { formatTimestamp, localToday } from "@/components/board/format";
-import { buttonSecondary } from "@/components/board/ui";
+import { formatTimestamp, localToday } from "@/components/ui/format";
+import { buttonSecondary } from "@/components/ui/classes";
 import { useTRPC } from "@/components/trpc/context";
 import { errorMessage } from "@/components/trpc/errors";
 import { AsOfTaskDialog } from "./as-of-task-dialog";

@@ -1,6 +1,6 @@
 "use client";
 
-import { buttonGhost } from "@/components/board/ui";
+import { buttonGhost } from "@/components/ui/classes";
 import { setAsOfParam, useAsOfParam } from "./use-as-of-param";
 
 /** Opens time travel at the present moment (the slider then goes back from there) or returns to the live board. */

@@ -1,4 +1,4 @@
-import type { CommandContext } from "../eventstore/command";
+import type { CommandContext } from "../eventstore";
 
 export function commandContext(
   ctx: { user: { id: string }; correlationId: string },

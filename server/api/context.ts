@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { sessionUser } from "../auth/auth";
-import { getPool } from "../db/pool";
+import { sessionUser } from "../auth";
+import { getPool } from "../db";
 
 /** Built per request: the caller comes from the session cookie, never from the input. */
 export async function createContext({ headers }: { headers: Headers }) {

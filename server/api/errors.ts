@@ -1,8 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
-import { SealerBehindError } from "../audit/sealer";
-import { DomainError } from "../domain/errors";
-import { ConcurrencyError, EventIdConflictError } from "../eventstore/errors";
+import { SealerBehindError } from "../audit";
+import { DomainError } from "../domain";
+import { ConcurrencyError, EventIdConflictError } from "../eventstore";
 
 /**
  * The one place where failures become tRPC codes: a broken rule is BAD_REQUEST with the rule's words,

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { isOperator } from "../auth/operators";
+import { isOperator } from "../auth";
 import { authedProcedure } from "./trpc";
 
 /** A procedure for the operators of the installation (see server/auth/operators.ts). */

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { Role } from "../domain/events/fields";
-import type { Db } from "../eventstore";
-import { loadBoard } from "../projections/board";
+import type { Role } from "../domain";
+import type { Db } from "../db";
+import { loadBoard } from "../board-state";
 import { notFound } from "./errors";
 import { authedProcedure } from "./trpc";
 

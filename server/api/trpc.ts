@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { logger, withCorrelationId } from "../log/logger";
+import { logger, withCorrelationId } from "../log";
 import type { Context } from "./context";
 import { errorData, toTRPCError } from "./errors";
 import { hasUnstorableText } from "./text-guard";

@@ -1,5 +1,5 @@
-import { getPool } from "../db/pool";
-import { logger } from "../log/logger";
+import { getPool } from "../db";
+import { logger } from "../log";
 import { followFeed } from "../eventstore";
 import { sealPending } from "./sealer";
 

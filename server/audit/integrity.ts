@@ -1,4 +1,4 @@
-import type { Db } from "../eventstore";
+import type { Db } from "../db";
 import { chainHash, GENESIS_HASH } from "./chain-hash";
 import { sealedEvents } from "./sealed-events";
 

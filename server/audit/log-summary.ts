@@ -1,4 +1,4 @@
-import type { Db } from "../eventstore";
+import type { Db } from "../db";
 
 /** How many events a project's log holds and when the first and the last were recorded. */
 export async function logSummary(db: Db, projectId: string) {

@@ -1,4 +1,4 @@
-import type { Db } from "../eventstore";
+import type { Db } from "../db";
 import { EVENT_COLUMNS, type EventRow, rowToEvent } from "../eventstore/row";
 import { type AuditEnvelope, auditEnvelope, PRECISE_TIMESTAMP_SQL } from "./chain-hash";
 

@@ -1,4 +1,4 @@
-import type { Db } from "../eventstore";
+import type { Db } from "../db";
 
 /** Whether the user runs this installation (sees metrics and every projector, may rebuild read models). */
 export async function isOperator(db: Db, userId: string): Promise<boolean> {

@@ -15,7 +15,7 @@ export function getPool(): pg.Pool {
 }
 
 /**
- * A few connections that only hold advisory locks (server/projections/wip-lock.ts): a request waiting for a
+ * A few connections that only hold advisory locks (server/commands/wip-lock.ts): a request waiting for a
  * lock waits on one of these, never on a connection that the lock's holder needs in order to finish.
  */
 export function getLockPool(): pg.Pool {

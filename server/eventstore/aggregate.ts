@@ -1,6 +1,6 @@
-import type { Decider } from "../domain/decider";
+import type { Decider } from "../domain";
 import { inBackground } from "./background";
-import type { Db } from "./db";
+import type { Db } from "../db";
 import { toDomainEvent } from "./domain-event";
 import { readStream } from "./read";
 import { snapshotPolicy, stateCache } from "./snapshot-policy";

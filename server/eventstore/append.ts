@@ -1,7 +1,6 @@
-import type { Db } from "./db";
-import { recordAppend } from "../metrics/hooks";
+import { type Db, isUniqueViolation } from "../db";
+import { recordAppend } from "../metrics";
 import { announceChange } from "./change-announcer";
-import { isUniqueViolation } from "./db";
 import { ConcurrencyError, EventIdConflictError } from "./errors";
 import { EVENT_COLUMNS, type EventRow, rowToEvent } from "./row";
 import type { AppendResult, EventMetadata, ExpectedVersion, NewEvent, StoredEvent, StreamId } from "./types";

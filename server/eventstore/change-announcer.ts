@@ -1,5 +1,5 @@
 import pg from "pg";
-import { getPool } from "../db/pool";
+import { getPool } from "../db";
 
 export const CHANGES_CHANNEL = "chronoboard_events";
 const FLUSH_MS = 15;

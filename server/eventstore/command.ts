@@ -1,10 +1,8 @@
 import { createHash } from "node:crypto";
-import { decideAll, type Decider } from "../domain/decider";
-import { DomainError } from "../domain/errors";
-import { currentEventVersion, DomainEvent } from "../domain/events";
+import { currentEventVersion, decideAll, type Decider, DomainError, DomainEvent } from "../domain";
 import { keepState, loadAggregate } from "./aggregate";
 import { appendToStream } from "./append";
-import type { Db } from "./db";
+import type { Db } from "../db";
 import { ConcurrencyError } from "./errors";
 import { readCausedBy } from "./read";
 import type { StoredEvent, StreamId } from "./types";

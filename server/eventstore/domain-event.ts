@@ -1,4 +1,4 @@
-import { upcast } from "../domain/events/upcasting/upcast";
+import { upcast } from "../domain";
 import type { StoredEvent } from "./types";
 
 /** The domain view of a stored event: its payload upcast to the version the domain reads today. */

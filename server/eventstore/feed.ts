@@ -1,4 +1,4 @@
-import type { Db } from "./db";
+import type { Db } from "../db";
 import { EVENT_COLUMNS, type EventRow, rowToEvent } from "./row";
 import type { StoredEvent } from "./types";
 

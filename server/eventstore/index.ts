@@ -12,4 +12,6 @@ export { loadAggregate, snapshotAggregate } from "./aggregate";
 export type { AggregateTarget } from "./snapshots";
 export { snapshotPolicy, stateCache } from "./snapshot-policy";
 export { backgroundWorkDone, inBackground } from "./background";
-export type { Db } from "./db";
+export { type CommandContext, type CommandResult, handleCommand, stableUuid } from "./command";
+export { snapshotsPerDay } from "./snapshot-counts";
+export { StateCache } from "./state-cache";

@@ -1,6 +1,6 @@
 import { EventEmitter, on } from "node:events";
 import pg from "pg";
-import { databaseUrl } from "../db/pool";
+import { databaseUrl } from "../db";
 import { CHANGES_CHANNEL } from "./change-announcer";
 
 /** How often every subscriber re-checks anyway, for writes nobody announced (scripts, a lost NOTIFY). */

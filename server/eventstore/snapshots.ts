@@ -1,5 +1,5 @@
-import { recordSnapshot } from "../metrics/hooks";
-import type { Db } from "./db";
+import { recordSnapshot } from "../metrics";
+import type { Db } from "../db";
 import { MILLISECOND } from "./read";
 import type { StreamId } from "./types";
 

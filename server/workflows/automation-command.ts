@@ -1,7 +1,6 @@
-import type { Decider } from "../domain/decider";
-import { DomainError } from "../domain/errors";
-import type { Db, StreamId } from "../eventstore";
-import { type CommandResult, handleCommand } from "../eventstore/command";
+import { type Decider, DomainError } from "../domain";
+import type { Db } from "../db";
+import { type CommandResult, handleCommand, type StreamId } from "../eventstore";
 
 /** The event an automation reacts to: its id becomes the causation id, its correlation id is kept. */
 export interface Cause {

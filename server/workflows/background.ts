@@ -1,7 +1,7 @@
 import type pg from "pg";
-import { getPool } from "../db/pool";
+import { getPool } from "../db";
 import { followFeed } from "../eventstore";
-import { ProjectorRunner } from "../projections/runner/runner";
+import { ProjectorRunner } from "../projectors";
 import { escalate, reviewSagaOrchestrator } from "./review-saga/orchestrator";
 import { fireDueTimeouts } from "./review-saga/timeouts";
 import { ruleEngine } from "./rules/engine";

@@ -1,5 +1,6 @@
 import { actorOf } from "../domain";
-import { type Db, readEvents, type StoredEvent } from "../eventstore";
+import type { Db } from "../db";
+import { readEvents, type StoredEvent } from "../eventstore";
 
 /**
  * How many automated steps may follow one person's action. Rules can feed each other (a move triggers a

@@ -1,5 +1,6 @@
 import { projectDecider, type ProjectState } from "../domain";
-import { type Db, loadAggregate } from "../eventstore";
+import type { Db } from "../db";
+import { loadAggregate } from "../eventstore";
 
 /**
  * The project's rules and saga settings as they were when an event happened: an event is handled by the

@@ -1,4 +1,4 @@
-import type { Db } from "../eventstore";
+import type { Db } from "../db";
 
 /** Every rule the project ever had, by id, with the name it was added under (removed rules included). */
 export async function ruleNamesOf(db: Db, projectId: string): Promise<Map<string, string>> {

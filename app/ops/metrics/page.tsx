@@ -4,9 +4,8 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { MetricsPanel } from "@/components/operations/metrics-panel";
 import { TRPCReactProvider } from "@/components/trpc/provider";
-import { auth } from "@/server/auth/auth";
-import { isOperator } from "@/server/auth/operators";
-import { getPool } from "@/server/db/pool";
+import { auth, isOperator } from "@/server/auth";
+import { getPool } from "@/server/db";
 
 export const metadata: Metadata = { title: "Metrics" };
 

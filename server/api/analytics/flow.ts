@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { loadFlow } from "../../projections/analytics/load-flow";
-import { bucketMs, sampleCount } from "../../projections/analytics/time-buckets";
+import { bucketMs, loadFlow, sampleCount } from "../../board-state";
 import { notAfterNow } from "../as-of-instant";
 import { projectProcedure, readers } from "../project-procedure";
 

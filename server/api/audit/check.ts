@@ -1,5 +1,4 @@
-import { checkIntegrity } from "../../audit/integrity";
-import { sealCommitted } from "../../audit/sealer";
+import { checkIntegrity, sealCommitted } from "../../audit";
 import { auditors, projectProcedure } from "../project-procedure";
 
 /** Walks the project's hash chain in the database, after sealing everything committed so far. */

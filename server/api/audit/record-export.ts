@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { ExportFormat } from "../../domain/events/fields";
-import { projectDecider } from "../../domain";
-import type { ChainSegment, ExportRange } from "../../audit/export/segment";
-import { handleCommand } from "../../eventstore/command";
-import { ConcurrencyError, type Db } from "../../eventstore";
+import { type ExportFormat, projectDecider } from "../../domain";
+import type { ChainSegment, ExportRange } from "../../audit";
+import { ConcurrencyError, handleCommand } from "../../eventstore";
+import type { Db } from "../../db";
 
 /**
  * Appends the ExportGenerated event before any data leaves, so an export that is interrupted is on record

@@ -1,6 +1,5 @@
-import { RuleAction, RuleTrigger } from "../../domain";
-import { RuleName } from "../../domain/events/automation-rule";
-import { stableUuid } from "../../eventstore/command";
+import { RuleAction, RuleName, RuleTrigger } from "../../domain";
+import { stableUuid } from "../../eventstore";
 import { runProjectCommand } from "../project/project-command";
 import { commandInput, managers, projectProcedure } from "../project-procedure";
 

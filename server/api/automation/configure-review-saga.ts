@@ -1,5 +1,4 @@
-import { ReviewTimeout } from "../../domain/events/automation-rule";
-import { Id, Role } from "../../domain/events/fields";
+import { Id, ReviewTimeout, Role } from "../../domain";
 import { runProjectCommand } from "../project/project-command";
 import { commandInput, managers, projectProcedure } from "../project-procedure";
 

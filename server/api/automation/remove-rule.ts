@@ -1,4 +1,4 @@
-import { Id } from "../../domain/events/fields";
+import { Id } from "../../domain";
 import { runProjectCommand } from "../project/project-command";
 import { commandInput, managers, projectProcedure } from "../project-procedure";
 

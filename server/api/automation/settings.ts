@@ -1,4 +1,4 @@
-import { projectAt } from "../../workflows/project-settings";
+import { projectAt } from "../../workflows";
 import { projectProcedure, readers } from "../project-procedure";
 
 /** The project's automation rules, in firing order, and its review saga's settings (null: off). */

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import type { Role } from "../../domain/events/fields";
-import { type Db, readStream } from "../../eventstore";
-import { loadBoard } from "../../projections/board";
+import type { Role } from "../../domain";
+import type { Db } from "../../db";
+import { readStream } from "../../eventstore";
+import { loadBoard } from "../../board-state";
 import { notAfterNow } from "../as-of-instant";
 import { projectProcedure, readers } from "../project-procedure";
 import { boardView } from "./view";

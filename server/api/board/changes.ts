@@ -1,8 +1,9 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
-import { type Db, projectNotifications } from "../../eventstore";
-import { trackLiveClient } from "../../metrics/hooks";
-import { type LoadedBoard, loadBoard } from "../../projections/board";
+import type { Db } from "../../db";
+import { projectNotifications } from "../../eventstore";
+import { trackLiveClient } from "../../metrics";
+import { loadBoard, type LoadedBoard } from "../../board-state";
 import { notFound } from "../errors";
 import { projectProcedure, readers } from "../project-procedure";
 import { type BoardResync, boardPatch } from "./patch";

@@ -1,6 +1,5 @@
-import { readModelBoard } from "../../projections/board-read-model/load";
-import { projectors } from "../../projections/registry";
-import { projectionLag, waitForPosition } from "../../projections/runner/progress";
+import { projectors, readModelBoard } from "../../read-models";
+import { projectionLag, waitForPosition } from "../../projectors";
 import { projectProcedure, readers } from "../project-procedure";
 import { readPosition } from "../read-position";
 import { boardView } from "./view";

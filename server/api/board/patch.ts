@@ -1,7 +1,6 @@
-import { columnTasks } from "../../domain";
-import type { Role } from "../../domain/events/fields";
-import type { Db } from "../../eventstore";
-import type { LoadedBoard } from "../../projections/board";
+import { columnTasks, type Role } from "../../domain";
+import type { Db } from "../../db";
+import type { LoadedBoard } from "../../board-state";
 import { archivedView, cardView, membersView, projectView } from "./view";
 
 /**

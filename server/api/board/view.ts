@@ -1,8 +1,7 @@
-import { type BoardTask, byRank } from "../../domain";
-import type { Role } from "../../domain/events/fields";
-import type { Db } from "../../eventstore";
-import type { LoadedBoard } from "../../projections/board";
-import { membersWithRoles } from "../../projections/users";
+import { type BoardTask, byRank, type Role } from "../../domain";
+import type { Db } from "../../db";
+import type { LoadedBoard } from "../../board-state";
+import { membersWithRoles } from "../../read-models";
 
 /**
  * The board as the UI draws it: columns in order, each with its live tasks in rank order and their count

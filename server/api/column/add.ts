@@ -1,5 +1,5 @@
-import { ColumnName, WipLimit } from "../../domain/events/fields";
-import { stableUuid } from "../../eventstore/command";
+import { ColumnName, WipLimit } from "../../domain";
+import { stableUuid } from "../../eventstore";
 import { commandInput, managers, projectProcedure } from "../project-procedure";
 import { runProjectCommand } from "../project/project-command";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id } from "../../domain/events/fields";
+import { Id } from "../../domain";
 import { commandInput, managers, projectProcedure } from "../project-procedure";
 import { runProjectCommand } from "../project/project-command";
 

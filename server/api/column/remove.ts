@@ -1,5 +1,4 @@
-import { Id } from "../../domain/events/fields";
-import { columnTasks } from "../../domain";
+import { columnTasks, Id } from "../../domain";
 import { commandInput, managers, projectProcedure } from "../project-procedure";
 import { runProjectCommand } from "../project/project-command";
 

@@ -1,4 +1,4 @@
-import { ColumnName, Id } from "../../domain/events/fields";
+import { ColumnName, Id } from "../../domain";
 import { commandInput, managers, projectProcedure } from "../project-procedure";
 import { runProjectCommand } from "../project/project-command";
 

@@ -1,4 +1,4 @@
-import { Id, WipLimit } from "../../domain/events/fields";
+import { Id, WipLimit } from "../../domain";
 import { commandInput, managers, projectProcedure } from "../project-procedure";
 import { runProjectCommand } from "../project/project-command";
 

@@ -1,6 +1,6 @@
-import type { Role } from "../../domain/events/fields";
-import { requestUser } from "../../auth/request-user";
-import { getPool } from "../../db/pool";
+import type { Role } from "../../domain";
+import { requestUser } from "../../auth";
+import { getPool } from "../../db";
 import { projectAccess } from "../project-procedure";
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getPool } from "../../db/pool";
+import { getPool } from "../../db";
 import { boardAsOfView } from "../board/as-of";
 import { readers } from "../project-procedure";
 import { authorizeProjectRequest } from "./authorize";

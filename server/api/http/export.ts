@@ -1,10 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { exportArchive } from "../../audit/export/archive";
-import { chainSegment } from "../../audit/export/segment";
-import { SealerBehindError, sealCommitted } from "../../audit/sealer";
-import { getPool } from "../../db/pool";
-import { ExportFormat } from "../../domain/events/fields";
+import { chainSegment, exportArchive, sealCommitted, SealerBehindError } from "../../audit";
+import { getPool } from "../../db";
+import { ExportFormat } from "../../domain";
 import { recordExport } from "../audit/record-export";
 import { auditors } from "../project-procedure";
 import { authorizeProjectRequest } from "./authorize";

@@ -1,8 +1,7 @@
-import { isOperator } from "../../auth/operators";
-import { requestUser } from "../../auth/request-user";
-import { getPool } from "../../db/pool";
-import { metrics } from "../../metrics/registry";
-import { refreshHealthGauges } from "../../projections/health";
+import { isOperator, requestUser } from "../../auth";
+import { getPool } from "../../db";
+import { metrics } from "../../metrics";
+import { refreshHealthGauges } from "../../projectors";
 
 /**
  * GET /api/metrics — Prometheus metrics of this instance, for operators only (session cookie or API

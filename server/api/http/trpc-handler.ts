@@ -1,5 +1,5 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { logger } from "../../log/logger";
+import { logger } from "../../log";
 import { createContext } from "../context";
 import { appRouter } from "../root";
 import { crossSiteRefusal, withLimitedBody } from "./request-guards";

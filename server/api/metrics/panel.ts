@@ -1,7 +1,7 @@
-import { metricsSampler, SAMPLE_EVERY_MS } from "../../metrics/sampler";
-import { startMetricsSampler } from "../../projections/background-metrics";
-import { refreshHealthGauges } from "../../projections/health";
-import { snapshotsPerDay } from "../../projections/snapshot-counts";
+import { metricsSampler, SAMPLE_EVERY_MS } from "../../metrics";
+import { startMetricsSampler } from "../../metrics/background";
+import { refreshHealthGauges } from "../../projectors";
+import { snapshotsPerDay } from "../../eventstore";
 import { operatorProcedure } from "../operator-procedure";
 
 /** Days of snapshot counts the panel charts. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { openDeadLetters } from "../../projections/runner/dead-letters";
+import { openDeadLetters } from "../../projectors";
 import { operatorProcedure } from "../operator-procedure";
 import { decide, decisionInput } from "../projections/decide-dead-letter";
 

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { startRebuild } from "../../projections/operations/rebuild-jobs";
-import { projectors } from "../../projections/registry";
+import { startRebuild } from "../../projectors";
+import { projectors } from "../../read-models";
 import { operatorProcedure } from "../operator-procedure";
 import { notFound } from "../errors";
 

@@ -1,4 +1,4 @@
-import { projectorStatuses } from "../../projections/operations/status";
+import { projectorStatuses } from "../../projectors";
 import { operatorProcedure } from "../operator-procedure";
 
 /** Every projector: checkpoint, lag, leader, parked events and the latest rebuild (operators). */

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { Role } from "../../domain/events/fields";
-import { userByEmail } from "../../projections/users";
+import { Role } from "../../domain";
+import { userByEmail } from "../../read-models";
 import { commandInput, managers, projectProcedure } from "../project-procedure";
 import { runProjectCommand } from "./project-command";
 

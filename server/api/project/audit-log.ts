@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { UserId } from "../../domain/events/fields";
+import { UserId } from "../../domain";
 import { readProjectLog, toDomainEvent } from "../../eventstore";
-import { userNames } from "../../projections/users";
+import { userNames } from "../../read-models";
 import { projectProcedure, readers } from "../project-procedure";
 
 /**

@@ -1,4 +1,4 @@
-import { Role, UserId } from "../../domain/events/fields";
+import { Role, UserId } from "../../domain";
 import { commandInput, managers, projectProcedure } from "../project-procedure";
 import { runProjectCommand } from "./project-command";
 

@@ -1,6 +1,5 @@
-import { ProjectName } from "../../domain/events/fields";
-import { projectDecider } from "../../domain";
-import { handleCommand, stableUuid } from "../../eventstore/command";
+import { projectDecider, ProjectName } from "../../domain";
+import { handleCommand, stableUuid } from "../../eventstore";
 import { commandAnswer, commandContext } from "../command-context";
 import { commandInput } from "../project-procedure";
 import { authedProcedure } from "../trpc";

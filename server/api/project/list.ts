@@ -1,4 +1,4 @@
-import { projectsOf } from "../../projections/project-list";
+import { projectsOf } from "../../read-models";
 import { authedProcedure } from "../trpc";
 
 export const listProjects = authedProcedure.query(({ ctx }) => projectsOf(ctx.db, ctx.user.id));

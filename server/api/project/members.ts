@@ -1,4 +1,4 @@
-import { membersWithRoles } from "../../projections/users";
+import { membersWithRoles } from "../../read-models";
 import { projectProcedure, readers } from "../project-procedure";
 
 /** The project's members with their roles (every member may see who else is in it), and the caller's own role. */

@@ -1,7 +1,6 @@
-import type { Role } from "../../domain/events/fields";
-import { type ProjectCommand, projectDecider } from "../../domain";
-import { handleCommand } from "../../eventstore/command";
-import type { Db } from "../../eventstore";
+import { type ProjectCommand, projectDecider, type Role } from "../../domain";
+import { handleCommand } from "../../eventstore";
+import type { Db } from "../../db";
 import { commandAnswer, commandContext } from "../command-context";
 
 /** Runs a command on the project's own stream (name, members, columns). */

@@ -1,4 +1,4 @@
-import { UserId } from "../../domain/events/fields";
+import { UserId } from "../../domain";
 import { commandInput, managers, projectProcedure } from "../project-procedure";
 import { runProjectCommand } from "./project-command";
 

@@ -1,4 +1,4 @@
-import { ProjectName } from "../../domain/events/fields";
+import { ProjectName } from "../../domain";
 import { commandInput, managers, projectProcedure } from "../project-procedure";
 import { runProjectCommand } from "./project-command";
 

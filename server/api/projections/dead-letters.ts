@@ -1,4 +1,4 @@
-import { openDeadLetters } from "../../projections/runner/dead-letters";
+import { openDeadLetters } from "../../projectors";
 import { managers, projectProcedure } from "../project-procedure";
 
 /** The project's events that a read model parked or holds behind a parked one (owners and admins). */

@@ -1,7 +1,7 @@
 import type pg from "pg";
 import type { z } from "zod";
-import { Id, ProjectorName, Reason } from "../../domain/events/fields";
-import { decideDeadLetter } from "../../projections/runner/decisions";
+import { Id, ProjectorName, Reason } from "../../domain";
+import { decideDeadLetter } from "../../projectors";
 import { commandAnswer, commandContext } from "../command-context";
 import { notFound } from "../errors";
 import { commandInput, managers, projectProcedure } from "../project-procedure";

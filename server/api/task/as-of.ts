@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { Id } from "../../domain/events/fields";
-import { loadTaskAsOf } from "../../projections/task-as-of";
+import { Id } from "../../domain";
+import { loadTaskAsOf } from "../../board-state";
 import { notAfterNow } from "../as-of-instant";
 import { notFound } from "../errors";
 import { projectProcedure, readers } from "../project-procedure";

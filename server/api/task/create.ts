@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { boardContext, columnTasks, rankBetween } from "../../domain";
-import { Description, DueDate, Id, Label, Priority, Title, UserId } from "../../domain/events/fields";
-import { stableUuid } from "../../eventstore/command";
+import { boardContext, columnTasks, Description, DueDate, Id, Label, Priority, rankBetween, Title, UserId } from "../../domain";
+import { stableUuid } from "../../eventstore";
 import { commandInput, editors, projectProcedure } from "../project-procedure";
 import { runTaskCommand } from "./task-procedure";
-import { oneAtATimeInto } from "../../projections/wip-lock";
+import { oneAtATimeInto } from "../../commands";
 
 /** A new task goes to the bottom of its column. */
 export const createTask = projectProcedure(editors)

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { boardContext } from "../../domain";
-import { CommentBody, Description, DueDate, Label, Priority, Title, UserId } from "../../domain/events/fields";
-import { stableUuid } from "../../eventstore/command";
+import { boardContext, CommentBody, Description, DueDate, Label, Priority, Title, UserId } from "../../domain";
+import { stableUuid } from "../../eventstore";
 import { runTaskCommand, taskCommandProcedure } from "./task-procedure";
 
 /*

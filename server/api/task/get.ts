@@ -1,7 +1,7 @@
-import { Id } from "../../domain/events/fields";
+import { Id } from "../../domain";
 import { readStream, toDomainEvent } from "../../eventstore";
-import { taskComments } from "../../projections/task-comments";
-import { userNames } from "../../projections/users";
+import { taskComments } from "../../board-state";
+import { userNames } from "../../read-models";
 import { notFound } from "../errors";
 import { projectProcedure, readers } from "../project-procedure";
 import { z } from "zod";

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { Id } from "../../domain/events/fields";
-import { taskHistory } from "../../projections/task-history";
-import { userNames } from "../../projections/users";
-import { ruleNamesOf } from "../../workflows/rule-names";
+import { Id } from "../../domain";
+import { taskHistory } from "../../board-state";
+import { userNames } from "../../read-models";
+import { ruleNamesOf } from "../../workflows";
 import { notFound } from "../errors";
 import { projectProcedure, readers } from "../project-procedure";
 

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { Id, Label, Priority, UserId } from "../../domain/events/fields";
-import { projectors } from "../../projections/registry";
-import { projectionLag, waitForPosition } from "../../projections/runner/progress";
-import { queryTaskList } from "../../projections/task-list/query";
+import { Id, Label, Priority, UserId } from "../../domain";
+import { projectors, queryTaskList } from "../../read-models";
+import { projectionLag, waitForPosition } from "../../projectors";
 import { projectProcedure, readers } from "../project-procedure";
 import { readPosition } from "../read-position";
 

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { boardContext, columnTasks, rankBetween } from "../../domain";
-import { Id } from "../../domain/events/fields";
+import { boardContext, columnTasks, Id, rankBetween } from "../../domain";
 import { notFound } from "../errors";
 import { runTaskCommand, taskCommandProcedure } from "./task-procedure";
-import { oneAtATimeInto } from "../../projections/wip-lock";
+import { oneAtATimeInto } from "../../commands";
 
 /**
  * Moves a task into a column, directly below afterTaskId (null = to the top). The server derives the

@@ -1,8 +1,9 @@
 import { boardContext, commandsToRevert, taskDecider } from "../../domain";
-import { type AggregateTarget, type Db, loadAggregate } from "../../eventstore";
-import type { LoadedBoard } from "../../projections/board";
+import { type AggregateTarget, loadAggregate } from "../../eventstore";
+import type { Db } from "../../db";
+import type { LoadedBoard } from "../../board-state";
 import { runTaskCommand } from "./task-procedure";
-import { oneAtATimeInto } from "../../projections/wip-lock";
+import { oneAtATimeInto } from "../../commands";
 
 /**
  * Brings a task back to its state at a target (a version or an instant) by writing new events, decided

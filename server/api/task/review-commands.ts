@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { boardContext } from "../../domain";
-import { UserId } from "../../domain/events/fields";
+import { boardContext, UserId } from "../../domain";
 import { runTaskCommand, taskCommandProcedure } from "./task-procedure";
 
 /** Asks a member to review the task; the decider keeps the assignee from reviewing their own work. */

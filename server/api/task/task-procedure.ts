@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { type TaskCommand, taskDecider, type TaskState } from "../../domain";
-import { Id } from "../../domain/events/fields";
-import { handleCommand } from "../../eventstore/command";
-import type { LoadedBoard } from "../../projections/board";
-import type { Db } from "../../eventstore";
+import { Id, type TaskCommand, taskDecider, type TaskState } from "../../domain";
+import { handleCommand } from "../../eventstore";
+import type { LoadedBoard } from "../../board-state";
+import type { Db } from "../../db";
 import { commandAnswer, commandContext } from "../command-context";
 import { notFound } from "../errors";
 import { commandInput, editors, projectProcedure } from "../project-procedure";

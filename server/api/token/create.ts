@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createApiToken } from "../../auth/api-tokens";
+import { createApiToken } from "../../auth";
 import { authedProcedure } from "../trpc";
 
 const TokenName = z.string().trim().min(1, "Give the token a name").max(100, "Token name is longer than 100 characters");

@@ -1,4 +1,4 @@
-import { listApiTokens } from "../../auth/api-tokens";
+import { listApiTokens } from "../../auth";
 import { authedProcedure } from "../trpc";
 
 /** The caller's own tokens (never anyone else's), newest first. */

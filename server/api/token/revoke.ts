@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { revokeApiToken } from "../../auth/api-tokens";
+import { revokeApiToken } from "../../auth";
 import { notFound } from "../errors";
 import { authedProcedure } from "../trpc";
 

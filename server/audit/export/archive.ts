@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import { ZipFile } from "yazl";
-import type { Db } from "../../eventstore";
+import type { Db } from "../../db";
 import { sealedEvents } from "../sealed-events";
 import { eventsFileWriters } from "./events-file";
 import { exportManifest, type ManifestInput } from "./manifest";

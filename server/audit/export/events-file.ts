@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import type { ExportFormat } from "../../domain/events/fields";
+import type { ExportFormat } from "../../domain";
 import type { SealedEvent } from "../sealed-events";
 
 /**

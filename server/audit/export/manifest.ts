@@ -1,4 +1,4 @@
-import type { ExportFormat } from "../../domain/events/fields";
+import type { ExportFormat } from "../../domain";
 import { GENESIS_HASH } from "../chain-hash";
 import type { ChainSegment, ExportRange } from "./segment";
 

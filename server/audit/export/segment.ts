@@ -1,4 +1,4 @@
-import type { Db } from "../../eventstore";
+import type { Db } from "../../db";
 import { GENESIS_HASH } from "../chain-hash";
 
 /** A time range of an export: from inclusive, to exclusive, either open. */

@@ -1,9 +1,9 @@
 import type pg from "pg";
 import { type BoardContext, boardContext, type ReviewSagaEvent, reviewSagaActor, type TaskCommand, taskDecider, type TaskEvent } from "../../domain";
-import { type Db, type StoredEvent, toDomainEvent } from "../../eventstore";
-import { stableUuid } from "../../eventstore/command";
-import { loadBoard } from "../../projections/board";
-import type { Projector, Tx } from "../../projections/runner/projector";
+import type { Db } from "../../db";
+import { stableUuid, type StoredEvent, toDomainEvent } from "../../eventstore";
+import { loadBoard } from "../../board-state";
+import type { Projector, Tx } from "../../projectors";
 import { type Cause, causeOf, runAutomationCommand } from "../automation-command";
 import { projectAt } from "../project-settings";
 import { chooseReviewer } from "./reviewer";

@@ -1,6 +1,5 @@
-import { pickMember } from "../../domain";
-import type { Role } from "../../domain/events/fields";
-import type { LoadedBoard } from "../../projections/board";
+import { pickMember, type Role } from "../../domain";
+import type { LoadedBoard } from "../../board-state";
 
 /** Reviews a member has open: tasks they review that wait for their decision. */
 const pendingReviews = (task: LoadedBoard["tasks"][string], userId: string) => task.reviewerId === userId && task.review === "pending";

@@ -1,6 +1,6 @@
 import { type ReviewSagaCommand, reviewSagaActor, reviewSagaDecider, type ReviewSagaState } from "../../domain";
-import { type Db, loadAggregate, type StoredEvent } from "../../eventstore";
-import { stableUuid } from "../../eventstore/command";
+import type { Db } from "../../db";
+import { loadAggregate, stableUuid, type StoredEvent } from "../../eventstore";
 import { type Cause, runAutomationCommand } from "../automation-command";
 
 /** The saga's own stream for a task: a separate id, so its events never pass for the task's. */

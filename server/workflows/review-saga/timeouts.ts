@@ -1,6 +1,7 @@
 import type pg from "pg";
-import type { Db, StoredEvent } from "../../eventstore";
-import type { Tx } from "../../projections/runner/projector";
+import type { Db } from "../../db";
+import type { StoredEvent } from "../../eventstore";
+import type { Tx } from "../../projectors";
 
 export interface SagaTimeout {
   sagaId: string;

@@ -1,5 +1,5 @@
 import { boardContext, columnTasks, pickMember, rankBetween, type RuleAction, type TaskCommand } from "../../domain";
-import type { LoadedBoard } from "../../projections/board";
+import type { LoadedBoard } from "../../board-state";
 
 /** The task command a rule's action stands for on the current board; null when it has nothing to do. */
 export function actionCommand(action: RuleAction, taskId: string, board: LoadedBoard): TaskCommand | null {

@@ -1,10 +1,9 @@
 import type pg from "pg";
 import { ruleActor, taskDecider, type TaskEvent } from "../../domain";
-import { type StoredEvent, toDomainEvent } from "../../eventstore";
-import { stableUuid } from "../../eventstore/command";
-import { type LoadedBoard, loadBoard } from "../../projections/board";
-import type { Projector } from "../../projections/runner/projector";
-import { oneAtATimeInto } from "../../projections/wip-lock";
+import { stableUuid, type StoredEvent, toDomainEvent } from "../../eventstore";
+import { loadBoard, type LoadedBoard } from "../../board-state";
+import type { Projector } from "../../projectors";
+import { oneAtATimeInto } from "../../commands";
 import { causeOf, runAutomationCommand } from "../automation-command";
 import { chainTooLong } from "../loop-guard";
 import { projectAt } from "../project-settings";

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
-import { getPool } from "../../../server/db/pool";
+import { getPool } from "../../../server/db";
 import { appendToStream } from "../../../server/eventstore";
 import { cmd, signedUpUser } from "../helpers/api";
 

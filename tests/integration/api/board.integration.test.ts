@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { getPool } from "../../../server/db/pool";
+import { getPool } from "../../../server/db";
 import { readProject } from "../../../server/eventstore";
 import { anonymousCaller, cmd, signedUpUser } from "../helpers/api";
 

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { getPool } from "../../../server/db/pool";
+import { getPool } from "../../../server/db";
 import { readProject } from "../../../server/eventstore";
 import { cmd, signedUpUser } from "../helpers/api";
 

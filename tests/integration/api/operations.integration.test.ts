@@ -1,10 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { grantOperator } from "../../../server/auth/operators";
-import { getPool } from "../../../server/db/pool";
+import { grantOperator } from "../../../server/auth";
+import { getPool } from "../../../server/db";
 import { appendToStream, readProject } from "../../../server/eventstore";
-import { waitForPosition } from "../../../server/projections/runner/progress";
+import { waitForPosition } from "../../../server/projectors";
 import { cmd, signedUpUser } from "../helpers/api";
 import { until } from "../helpers/projections";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { getPool } from "../../../server/db/pool";
+import { getPool } from "../../../server/db";
 import { readProject } from "../../../server/eventstore";
-import { lockName } from "../../../server/projections/runner/projector";
+import { lockName } from "../../../server/projectors/runner/projector";
 import { cmd, signedUpUser } from "../helpers/api";
 
 const pool = getPool();

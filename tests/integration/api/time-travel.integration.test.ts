@@ -1,8 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createApiToken } from "../../../server/auth/api-tokens";
-import { getPool } from "../../../server/db/pool";
+import { createApiToken } from "../../../server/auth";
+import { getPool } from "../../../server/db";
 import { appendToStream, readProject, readStream } from "../../../server/eventstore";
 import { boardAsOfResponse } from "../../../server/api/http/board-as-of";
 import { cmd, signedUpUser } from "../helpers/api";

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { getPool } from "../../../server/db/pool";
+import { getPool } from "../../../server/db";
 import { readProject } from "../../../server/eventstore";
 import { cmd, signedUpUser } from "../helpers/api";
 import { testPool } from "../helpers/db";

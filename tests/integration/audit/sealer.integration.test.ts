@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { auditEnvelope, chainHash, GENESIS_HASH } from "../../../server/audit/chain-hash";
-import { checkIntegrity } from "../../../server/audit/integrity";
-import { SealerBehindError, sealCommitted, sealPending } from "../../../server/audit/sealer";
+import { checkIntegrity, sealCommitted, SealerBehindError } from "../../../server/audit";
+import { sealPending } from "../../../server/audit/sealer";
 import { appendToStream, readProject } from "../../../server/eventstore";
 import { metadata, newEvent, testPool } from "../helpers/db";
 

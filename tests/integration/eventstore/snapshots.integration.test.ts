@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { type TaskCommand, taskDecider } from "../../../server/domain";
-import { appendToStream, backgroundWorkDone, loadAggregate, snapshotAggregate, snapshotPolicy } from "../../../server/eventstore";
-import { handleCommand } from "../../../server/eventstore/command";
+import { appendToStream, backgroundWorkDone, handleCommand, loadAggregate, snapshotAggregate, snapshotPolicy } from "../../../server/eventstore";
 import { metadata, testPool } from "../helpers/db";
 
 const pool = testPool();

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { auth } from "../../../server/auth/auth";
-import { getPool } from "../../../server/db/pool";
+import { auth } from "../../../server/auth";
+import { getPool } from "../../../server/db";
 import { appRouter } from "../../../server/api/root";
 import { createCallerFactory } from "../../../server/api/trpc";
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll } from "vitest";
 import yauzl from "yauzl";
 import { ZipFile } from "yazl";
-import { createApiToken } from "../../../server/auth/api-tokens";
+import { createApiToken } from "../../../server/auth";
 import { exportResponse } from "../../../server/api/http/export";
 import { cmd, signedUpUser } from "./api";
 

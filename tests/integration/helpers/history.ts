@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { type ProjectCommand, projectDecider, type TaskCommand, taskDecider } from "../../../server/domain";
-import { foldBoard } from "../../../server/projections/board";
-import { readProject } from "../../../server/eventstore";
-import { handleCommand } from "../../../server/eventstore/command";
+import { foldBoard } from "../../../server/board-state";
+import { handleCommand, readProject } from "../../../server/eventstore";
 
 /** 2030-01-01 09:00 UTC plus the given minutes: the instants a test history is stamped with. */
 export const minute = (n: number) => new Date(Date.UTC(2030, 0, 1, 9, 0) + n * 60_000);

@@ -1,7 +1,8 @@
 import type pg from "pg";
-import { catchUp } from "../../../server/projections/runner/batch";
-import { hasReached } from "../../../server/projections/runner/progress";
-import type { Projector, RetryPolicy } from "../../../server/projections/runner/projector";
+import { catchUp } from "../../../server/projectors/runner/batch";
+import { hasReached } from "../../../server/projectors/runner/progress";
+import type { Projector } from "../../../server/projectors";
+import type { RetryPolicy } from "../../../server/projectors/runner/projector";
 import { cmd, signedUpUser } from "./api";
 
 /** A project whose tasks went through most task events: created, renamed, moved, assigned, labelled, archived. */

@@ -1,13 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createApiToken } from "../../../server/auth/api-tokens";
-import { grantOperator } from "../../../server/auth/operators";
-import { getPool } from "../../../server/db/pool";
+import { createApiToken, grantOperator } from "../../../server/auth";
+import { getPool } from "../../../server/db";
 import { appRouter } from "../../../server/api/root";
 import { boardAsOfResponse } from "../../../server/api/http/board-as-of";
 import { exportResponse } from "../../../server/api/http/export";
-import { type Role } from "../../../server/domain/events/fields";
+import type { Role } from "../../../server/domain";
 import { anonymousCaller, cmd, signedUpUser } from "../helpers/api";
 
 /**

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { getPool } from "../../../server/db/pool";
+import { getPool } from "../../../server/db";
 import { appendToStream } from "../../../server/eventstore";
 import { metadata, newEvent, taskStream, testPool } from "../helpers/db";
 

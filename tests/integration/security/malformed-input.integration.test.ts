@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../../../server/api/root";
 import { hasUnstorableText } from "../../../server/api/text-guard";
-import { getPool } from "../../../server/db/pool";
+import { getPool } from "../../../server/db";
 import { cmd, signedUpUser } from "../helpers/api";
 
 type Caller = Awaited<ReturnType<typeof signedUpUser>>["caller"];

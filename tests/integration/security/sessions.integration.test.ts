@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { betterAuth } from "better-auth";
-import { auth, authOptions } from "../../../server/auth/auth";
+import { auth } from "../../../server/auth";
+import { authOptions } from "../../../server/auth/auth";
 
 const app = "http://127.0.0.1:3000";
 

@@ -1,7 +1,7 @@
 import { afterAll } from "vitest";
-import { getPool } from "../../../server/db/pool";
-import { projectors } from "../../../server/projections/registry";
-import { ProjectorRunner } from "../../../server/projections/runner/runner";
+import { getPool } from "../../../server/db";
+import { projectors } from "../../../server/read-models";
+import { ProjectorRunner } from "../../../server/projectors";
 
 /*
  * Reads such as board.get come from read models, so their projectors run alongside every test file, as they

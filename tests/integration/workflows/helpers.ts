@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { readProject, type StoredEvent } from "../../../server/eventstore";
-import { catchUp } from "../../../server/projections/runner/batch";
-import type { Projector } from "../../../server/projections/runner/projector";
+import { catchUp } from "../../../server/projectors/runner/batch";
+import type { Projector } from "../../../server/projectors";
 import { cmd, signedUpUser } from "../helpers/api";
 
 /** No waits between attempts: a test's automated command either applies or is refused at once. */

@@ -2,7 +2,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { reviewSagaActor } from "../../../server/domain";
 import { readProject, readStream } from "../../../server/eventstore";
-import { ProjectorRunner } from "../../../server/projections/runner/runner";
+import { ProjectorRunner } from "../../../server/projectors";
 import { escalate, reviewSagaOrchestrator } from "../../../server/workflows/review-saga/orchestrator";
 import { sagaIdOf } from "../../../server/workflows/review-saga/stream";
 import { fireDueTimeouts } from "../../../server/workflows/review-saga/timeouts";

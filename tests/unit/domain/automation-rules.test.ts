@@ -1,8 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ProjectEvent } from "../../../server/domain/events";
-import { projectDecider } from "../../../server/domain/project/decider";
-import { evolveProject } from "../../../server/domain/project/evolve";
-import { initialProjectState } from "../../../server/domain/project/state";
+import { evolveProject, initialProjectState, projectDecider, type ProjectEvent } from "../../../server/domain";
 import { spec } from "./decider-spec";
 
 const given = spec(projectDecider).given;

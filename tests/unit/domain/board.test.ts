@@ -1,16 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  type Board,
-  type BoardEventInput,
-  boardContext,
-  columnTasks,
-  emptyBoard,
-  evolveBoard,
-} from "../../../server/domain/board";
-import type { ProjectEvent, TaskEvent } from "../../../server/domain/events";
-import { decideTask } from "../../../server/domain/task/decide";
-import { evolveTask } from "../../../server/domain/task/evolve";
-import { initialTaskState } from "../../../server/domain/task/state";
+import { type Board, boardContext, type BoardEventInput, columnTasks, decideTask, emptyBoard, evolveBoard, evolveTask, initialTaskState, type ProjectEvent, type TaskEvent } from "../../../server/domain";
 
 const projectId = "00000000-0000-4000-8000-000000000001";
 const otherProjectId = "00000000-0000-4000-8000-000000000002";

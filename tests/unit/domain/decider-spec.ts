@@ -1,7 +1,5 @@
 import { expect } from "vitest";
-import type { Decider } from "../../../server/domain/decider";
-import { DomainError } from "../../../server/domain/errors";
-import { DomainEvent } from "../../../server/domain/events";
+import { type Decider, DomainError, DomainEvent } from "../../../server/domain";
 
 /**
  * Given-when-then for deciders, after Emmett's DeciderSpecification:

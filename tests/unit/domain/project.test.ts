@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ProjectEvent } from "../../../server/domain/events";
-import type { Role } from "../../../server/domain/events/fields";
-import type { ProjectCommand } from "../../../server/domain/project/commands";
-import { projectDecider } from "../../../server/domain/project/decider";
-import { evolveProject } from "../../../server/domain/project/evolve";
-import { initialProjectState } from "../../../server/domain/project/state";
+import { evolveProject, initialProjectState, type ProjectCommand, projectDecider, type ProjectEvent, type Role } from "../../../server/domain";
 import { spec } from "./decider-spec";
 
 const given = spec(projectDecider).given;

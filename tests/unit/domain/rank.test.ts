@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../../../server/domain/errors";
-import { rankBetween } from "../../../server/domain/rank";
+import { DomainError, rankBetween } from "../../../server/domain";
 
 describe("rankBetween", () => {
   it("starts an empty column at a0", () => {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pickMember } from "../../../server/domain/automation/pick-member";
-import type { ReviewSagaEvent } from "../../../server/domain/events";
-import { reviewSagaDecider } from "../../../server/domain/review-saga/decider";
+import { pickMember, reviewSagaDecider, type ReviewSagaEvent } from "../../../server/domain";
 import { spec } from "./decider-spec";
 
 const given = spec(reviewSagaDecider).given;

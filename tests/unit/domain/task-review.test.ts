@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TaskEvent } from "../../../server/domain/events";
-import type { BoardContext } from "../../../server/domain/task/commands";
-import { taskDecider } from "../../../server/domain/task/decider";
-import { evolveTask } from "../../../server/domain/task/evolve";
-import { initialTaskState } from "../../../server/domain/task/state";
+import { type BoardContext, evolveTask, initialTaskState, taskDecider, type TaskEvent } from "../../../server/domain";
 import { spec } from "./decider-spec";
 
 const given = spec(taskDecider).given;

@@ -1,8 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { currentEventVersion, evolveTask, initialTaskState, rankBetween, type TaskEvent } from "../../../server/domain";
+import { currentEventVersion, evolveTask, initialTaskState, rankBetween, type TaskEvent, upcast } from "../../../server/domain";
 import { integerRank } from "../../../server/domain/events/upcasting/task-moved-v1";
-import { upcast } from "../../../server/domain/events/upcasting/upcast";
 
 const projectId = "00000000-0000-4000-8000-000000000001";
 const todo = "00000000-0000-4000-8000-0000000000c1";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { StateCache } from "../../../server/eventstore/state-cache";
+import { StateCache } from "../../../server/eventstore";
 
 describe("StateCache", () => {
   it("evicts the least recently used entries once their total size passes the bound", () => {

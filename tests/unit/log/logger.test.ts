@@ -1,6 +1,7 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger, withCorrelationId } from "../../../server/log/logger";
+import { createLogger } from "../../../server/log/logger";
+import { withCorrelationId } from "../../../server/log";
 
 function capture() {
   const lines: Record<string, unknown>[] = [];

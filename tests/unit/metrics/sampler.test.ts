@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { recordAppend, recordHandlerError, setProjectionHealth } from "../../../server/metrics/hooks";
-import { metricsSampler, SAMPLE_EVERY_MS } from "../../../server/metrics/sampler";
+import { metricsSampler, recordAppend, recordHandlerError, SAMPLE_EVERY_MS, setProjectionHealth } from "../../../server/metrics";
 
 afterEach(() => {
   vi.useRealTimers();

@@ -1,0 +1,1 @@
+export { oneAtATimeInto } from "./wip-lock";

@@ -1,0 +1,2 @@
+export { type Db, isUniqueViolation } from "./db";
+export { databaseUrl, getLockPool, getPool } from "./pool";

@@ -1,0 +1,1 @@
+export { logger, withCorrelationId } from "./logger";

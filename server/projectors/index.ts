@@ -1,0 +1,10 @@
+export { refreshHealthGauges } from "./health";
+export { startRebuild } from "./operations/rebuild-jobs";
+export { projectorStatuses } from "./operations/status";
+export { BATCH } from "./runner/batch";
+export { openDeadLetters } from "./runner/dead-letters";
+export { decideDeadLetter } from "./runner/decisions";
+export { projectionLag, waitForPosition } from "./runner/progress";
+export type { Projector, TableProjector, Tx } from "./runner/projector";
+export { rebuild } from "./runner/rebuild";
+export { ProjectorRunner } from "./runner/runner";

@@ -1,0 +1,67 @@
+import type { Db } from "../../db";
+import { localRunners } from "../background";
+import { projectors } from "../../read-models";
+import { lockName } from "../runner/projector";
+import { type RebuildJob, rebuildJob } from "./rebuild-jobs";
+
+export type Leadership = "here" | "elsewhere" | "none";
+
+export interface ProjectorStatus {
+  name: string;
+  /** Global position of the last event passed (0 before the first batch). */
+  position: number;
+  checkpointAt: Date | null;
+  /** Events committed that the projector has not reached yet. */
+  lagEvents: number;
+  /** How long the oldest of those has been waiting. */
+  lagSeconds: number;
+  leader: Leadership;
+  parked: number;
+  held: number;
+  rebuild: RebuildJob | null;
+}
+
+/** Whether a session advisory lock is held by some session (pg_locks splits a bigint key in two oids). */
+const HELD = `EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND granted
+  AND ((classid::bigint << 32) | objid::bigint) = hashtextextended($2, 0))`;
+
+/** Every read model's projector: where it stands, how far behind, who leads it, what it parked. */
+export async function projectorStatuses(db: Db): Promise<ProjectorStatus[]> {
+  return Promise.all(Object.values(projectors).map((projector) => projectorStatus(db, projector.name)));
+}
+
+async function projectorStatus(db: Db, name: string): Promise<ProjectorStatus> {
+  const { rows } = await db.query<{
+    position: string | null;
+    updated_at: Date | null;
+    lag_events: number;
+    oldest: Date | null;
+    held_lock: boolean;
+    parked: number;
+    held: number;
+  }>(
+    `WITH c AS (SELECT transaction_id, position, updated_at FROM projection_checkpoints WHERE name = $1),
+     -- A range over the feed index: only the events after the checkpoint are read.
+     behind AS (SELECT e.timestamp FROM events e WHERE (e.transaction_id, e.position) >
+       (coalesce((SELECT transaction_id FROM c), '0'::xid8), coalesce((SELECT position FROM c), 0)))
+     SELECT (SELECT position FROM c) AS position, (SELECT updated_at FROM c) AS updated_at,
+       (SELECT count(*)::int FROM behind) AS lag_events, (SELECT min(timestamp) FROM behind) AS oldest,
+       ${HELD} AS held_lock,
+       (SELECT count(*)::int FROM dead_letters WHERE projector = $1 AND status IN ('parked', 'retrying')) AS parked,
+       (SELECT count(*)::int FROM dead_letters WHERE projector = $1 AND status = 'held') AS held`,
+    [name, lockName("leader", name)],
+  );
+  const row = rows[0]!;
+  const leader: Leadership = localRunners().get(name)?.leading ? "here" : row.held_lock ? "elsewhere" : "none";
+  return {
+    name,
+    position: Number(row.position ?? 0),
+    checkpointAt: row.updated_at,
+    lagEvents: row.lag_events,
+    lagSeconds: row.oldest ? Math.max(0, (Date.now() - row.oldest.getTime()) / 1000) : 0,
+    leader,
+    parked: row.parked,
+    held: row.held,
+    rebuild: rebuildJob(name),
+  };
+}

@@ -1,0 +1,2 @@
+export { projectAt } from "./project-settings";
+export { ruleNamesOf } from "./rule-names";

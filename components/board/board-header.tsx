@@ -29,7 +29,9 @@ export function BoardHeader() {
         {roleLabel[board.role]}
         {canEdit ? "" : " · read only"}
       </span>
-      <span className="text-sm text-fg-muted">{taskCount === 1 ? "1 task" : `${taskCount} tasks`}</span>
+      <span data-task-count className="text-sm text-fg-muted">
+        {taskCount === 1 ? "1 task" : `${taskCount} tasks`}
+      </span>
       <LiveBadge status={travelling ? "paused" : live} waiting={live === "offline" ? changes.count : 0} />
       <ul className="ml-auto flex -space-x-1.5" aria-label="Members">
         {board.members.map((member) => (

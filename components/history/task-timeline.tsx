@@ -127,7 +127,7 @@ function TimelineEntry({
   restore: (() => void) | undefined;
   restoring: boolean;
 }) {
-  const fields = shownChanges(change.changes);
+  const fields = shownChanges(change.changes, change.type === "TaskCreated");
   return (
     <li className="relative flex gap-3 text-sm" data-event-id={change.eventId}>
       <span
@@ -137,7 +137,7 @@ function TimelineEntry({
         {initials(change.userName)}
       </span>
       <div className="min-w-0 flex-1 space-y-1">
-        <p className="text-fg-muted">
+        <p className="text-fg-muted [overflow-wrap:anywhere]">
           <span className="font-medium text-fg">{change.userName}</span> {sentence}
           <span> · </span>
           <time dateTime={change.timestamp.toISOString()} className="whitespace-nowrap text-xs">
@@ -147,43 +147,54 @@ function TimelineEntry({
         {fields.length > 0 ? (
           <ul aria-label="Fields changed" className="space-y-0.5 text-xs">
             {fields.map((field, i) => (
-              <li key={`${field.field}-${i}`} className="flex flex-wrap items-baseline gap-x-1.5 break-words">
+              <li key={`${field.field}-${i}`} className="flex flex-wrap items-baseline gap-x-1.5 [overflow-wrap:anywhere]">
                 <span className="font-medium text-fg-muted">{fieldLabel(field.field)}:</span>
                 {field.before !== null ? (
                   <>
-                    <span className="text-fg-muted line-through decoration-fg-muted/50">{formatFieldValue(field.field, field.before, names)}</span>
+                    <span className="min-w-0 text-fg-muted line-through decoration-fg-muted/50">{formatFieldValue(field.field, field.before, names)}</span>
                     <span aria-hidden="true" className="text-fg-muted">
                       →
                     </span>
                     <span className="sr-only">changed to</span>
                   </>
                 ) : null}
-                <span className="text-fg">{formatFieldValue(field.field, field.after, names)}</span>
+                <span className="min-w-0 text-fg">{formatFieldValue(field.field, field.after, names)}</span>
               </li>
             ))}
           </ul>
         ) : null}
-        <p className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-[0.6875rem] text-fg-muted">
-          {change.cause.kind === "user" ? (
+        {change.cause.kind === "automation" ? (
+          <p data-testid="automation-cause" className="text-xs text-fg-muted">
+            {automationSource(change)}, after{" "}
+            <Link
+              href={`/projects/${projectId}/history?correlationId=${encodeURIComponent(change.correlationId)}`}
+              className="font-medium text-accent-text underline-offset-2 hover:underline"
+            >
+              {eventTypeLabel(change.cause.eventType)}
+            </Link>
+          </p>
+        ) : null}
+        {/* The ids are for those tracing a change through the log; most readers need only the words above. */}
+        <details className="group text-[0.6875rem] text-fg-muted">
+          <summary className="inline-flex h-6 cursor-pointer items-center rounded select-none hover:text-fg">Details</summary>
+          <p className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
+            {change.cause.kind === "user" ? (
+              <span className="inline-flex items-center gap-1">
+                By command <CopyId id={change.cause.commandId} label="command id" />
+              </span>
+            ) : (
+              <span className="inline-flex items-center gap-1">
+                Causing event <CopyId id={change.cause.eventId} label="causing event id" />
+              </span>
+            )}
             <span className="inline-flex items-center gap-1">
-              By command <CopyId id={change.cause.commandId} label="command id" />
+              Correlation <CopyId id={change.correlationId} label="correlation id" />
             </span>
-          ) : (
-            <span data-testid="automation-cause">
-              {automationSource(change)}, after{" "}
-              <Link
-                href={`/projects/${projectId}/history?correlationId=${encodeURIComponent(change.correlationId)}`}
-                className="font-medium text-accent-text underline-offset-2 hover:underline"
-              >
-                {eventTypeLabel(change.cause.eventType)}
-              </Link>{" "}
-              <CopyId id={change.cause.eventId} label="causing event id" />
+            <span className="inline-flex items-center gap-1">
+              Event <CopyId id={change.eventId} label="event id" />
             </span>
-          )}
-          <span className="inline-flex items-center gap-1">
-            Correlation <CopyId id={change.correlationId} label="correlation id" />
-          </span>
-        </p>
+          </p>
+        </details>
         <div className="flex flex-wrap items-center gap-x-1">
           <Link
             href={`/projects/${projectId}?asOf=${encodeURIComponent(change.timestamp.toISOString())}`}

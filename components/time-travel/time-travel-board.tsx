@@ -85,7 +85,7 @@ function PastBoard({ asOf, header, children }: { asOf: Date; header: ReactNode; 
         >
           <HistoryIcon />
           <p className="text-sm text-amber-950 dark:text-amber-100">
-            The board as it was at <strong className="font-semibold">{formatInstant(shown)}</strong>
+            You are looking at the board as it was at <strong className="font-semibold">{formatInstant(shown)}</strong>
             <span aria-hidden="true"> —</span>
           </p>
           <button type="button" onClick={() => setAsOfParam(null)} className={`${buttonSecondary} h-7`}>

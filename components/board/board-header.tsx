@@ -33,7 +33,7 @@ export function BoardHeader() {
         {taskCount === 1 ? "1 task" : `${taskCount} tasks`}
       </span>
       <LiveBadge status={travelling ? "paused" : live} waiting={live === "offline" ? changes.count : 0} />
-      <ul className="ml-auto flex -space-x-1.5" aria-label="Members">
+      <ul className="ml-auto flex gap-1" aria-label="Members">
         {board.members.map((member) => (
           <li
             key={member.id}

@@ -12,9 +12,6 @@ export const GENESIS_HASH = "0".repeat(64);
  */
 export type AuditEnvelope = Omit<StoredEvent, "transactionId" | "timestamp"> & { timestamp: string };
 
-/** Selects an event's timestamp as the chain hashes it, e.g. 2026-03-01T09:30:00.123456Z. */
-export const PRECISE_TIMESTAMP_SQL = `to_char("timestamp" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-
 export function auditEnvelope(event: StoredEvent, preciseTimestamp: string): AuditEnvelope {
   return {
     position: event.position,

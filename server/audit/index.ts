@@ -1,5 +1,4 @@
 export { exportArchive } from "./export/archive";
 export { chainSegment, type ChainSegment, type ExportRange } from "./export/segment";
 export { checkIntegrity } from "./integrity";
-export { logSummary } from "./log-summary";
 export { sealCommitted, SealerBehindError } from "./sealer";

@@ -1,6 +1,6 @@
 import type pg from "pg";
-import { type FeedCheckpoint, FEED_START, readFeed, type StoredEvent } from "../eventstore";
-import { auditEnvelope, chainHash, GENESIS_HASH, PRECISE_TIMESTAMP_SQL } from "./chain-hash";
+import { type FeedCheckpoint, FEED_START, preciseTimestamps, readFeed, type StoredEvent } from "../eventstore";
+import { auditEnvelope, chainHash, GENESIS_HASH } from "./chain-hash";
 
 /*
  * The sealer follows the global feed (transaction-id order, never past a transaction that may still commit)
@@ -57,11 +57,8 @@ async function insertLinks(db: pg.PoolClient, events: StoredEvent[]) {
   const positions = events.map((e) => e.position);
   const projectIds = [...new Set(events.map((e) => e.projectId))];
   // readFeed gives JavaScript dates (milliseconds); the chain covers the stored microseconds.
-  const [timestamps, heads] = await Promise.all([
-    db.query<{ position: string; ts: string }>(
-      `SELECT position, ${PRECISE_TIMESTAMP_SQL} AS ts FROM events WHERE position = ANY($1::bigint[])`,
-      [positions],
-    ),
+  const [timestampOf, heads] = await Promise.all([
+    preciseTimestamps(db, positions),
     db.query<{ project_id: string; chain_index: string; hash: string }>(
       `SELECT p.project_id, h.chain_index, h.hash FROM unnest($1::uuid[]) AS p(project_id)
        CROSS JOIN LATERAL (SELECT chain_index, hash FROM event_hashes WHERE project_id = p.project_id
@@ -69,7 +66,6 @@ async function insertLinks(db: pg.PoolClient, events: StoredEvent[]) {
       [projectIds],
     ),
   ]);
-  const timestampOf = new Map(timestamps.rows.map((r) => [Number(r.position), r.ts]));
   const head = new Map(heads.rows.map((r) => [r.project_id, { index: Number(r.chain_index), hash: r.hash }]));
 
   const links = events.map((event) => {

@@ -1,7 +1,21 @@
 export * from "./types";
 export * from "./errors";
 export { appendToStream, streamVersion, type AppendInput } from "./append";
-export { MILLISECOND, readStream, readProject, readByType, readByCorrelation, readCausedBy, readEvents, latestProjectPosition } from "./read";
+export {
+  MILLISECOND,
+  readStream,
+  readProject,
+  readByType,
+  readByCorrelation,
+  readCausedBy,
+  readEvents,
+  latestProjectPosition,
+  latestPosition,
+  readMembershipsOf,
+  readProjectsByType,
+  preciseTimestamps,
+  readPrecise,
+} from "./read";
 export { ANY_PROJECT, projectNotifications } from "./notifications";
 export { readFeed, checkpointOf, FEED_START, type FeedCheckpoint } from "./feed";
 export { followFeed } from "./feed-follower";
@@ -14,4 +28,6 @@ export { snapshotPolicy, stateCache } from "./snapshot-policy";
 export { backgroundWorkDone, inBackground } from "./background";
 export { type CommandContext, type CommandResult, handleCommand, stableUuid } from "./command";
 export { snapshotsPerDay } from "./snapshot-counts";
+export { checkpointPassed, type FeedLag, feedLag } from "./feed-lag";
+export { logSummary } from "./log-summary";
 export { StateCache } from "./state-cache";

@@ -9,6 +9,9 @@ import type { StoredEvent, StreamId } from "./types";
  */
 export const MILLISECOND = "interval '1 millisecond'";
 
+/** Selects an event's timestamp to the microsecond, as the audit chain hashes it: 2026-03-01T09:30:00.123456Z. */
+const PRECISE_TIMESTAMP_SQL = `to_char("timestamp" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
 async function select(db: Db, where: string, params: unknown[], order = "position"): Promise<StoredEvent[]> {
   const { rows } = await db.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${where} ORDER BY ${order}`, params);
   return rows.map(rowToEvent);
@@ -70,4 +73,42 @@ export function readByCorrelation(db: Db, correlationId: string) {
 export async function latestProjectPosition(db: Db, projectId: string): Promise<number> {
   const { rows } = await db.query<{ p: string | null }>(`SELECT max(position) AS p FROM events WHERE project_id = $1`, [projectId]);
   return Number(rows[0]!.p ?? 0);
+}
+
+/** The events of the given types in the given projects, in the order they were stored. */
+export function readProjectsByType(db: Db, projectIds: string[], eventTypes: string[]) {
+  return select(db, `project_id = ANY($1::uuid[]) AND event_type = ANY($2::text[])`, [projectIds, eventTypes]);
+}
+
+/** Every project membership event (added, role changed, removed) of one user, in the order they were stored. */
+export function readMembershipsOf(db: Db, userId: string) {
+  return select(
+    db,
+    `aggregate_type = 'project' AND event_type IN ('MemberAdded', 'MemberRoleChanged', 'MemberRemoved') AND payload ->> 'userId' = $1`,
+    [userId],
+  );
+}
+
+/** The position of the newest event in the log (0 for none). */
+export async function latestPosition(db: Db): Promise<number> {
+  const { rows } = await db.query<{ p: string | null }>(`SELECT max(position) AS p FROM events`);
+  return Number(rows[0]!.p ?? 0);
+}
+
+/** Each event's stored timestamp to the microsecond (JavaScript dates keep milliseconds), by position. */
+export async function preciseTimestamps(db: Db, positions: number[]): Promise<Map<number, string>> {
+  const { rows } = await db.query<{ position: string; ts: string }>(
+    `SELECT position, ${PRECISE_TIMESTAMP_SQL} AS ts FROM events WHERE position = ANY($1::bigint[])`,
+    [positions],
+  );
+  return new Map(rows.map((r) => [Number(r.position), r.ts]));
+}
+
+/** The events at the given positions, in position order, each with its timestamp to the microsecond. */
+export async function readPrecise(db: Db, positions: number[]): Promise<{ event: StoredEvent; preciseTimestamp: string }[]> {
+  const { rows } = await db.query<EventRow & { precise_timestamp: string }>(
+    `SELECT ${EVENT_COLUMNS}, ${PRECISE_TIMESTAMP_SQL} AS precise_timestamp FROM events WHERE position = ANY($1::bigint[]) ORDER BY position`,
+    [positions],
+  );
+  return rows.map((row) => ({ event: rowToEvent(row), preciseTimestamp: row.precise_timestamp }));
 }

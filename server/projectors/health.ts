@@ -1,4 +1,5 @@
 import type { Db } from "../db";
+import { feedLag } from "../eventstore";
 import { setProjectionHealth } from "../metrics";
 import { projectors } from "../read-models";
 import { type DeadLetterStatus, OPEN } from "./runner/dead-letters";
@@ -17,19 +18,8 @@ export const LAG_COUNT_LIMIT = 100_000;
 
 /** The lag of each named projector, in feed order ((transaction_id, position), as the runner reads). */
 export async function projectorLag(db: Db, projectors: string[]): Promise<ProjectorLag[]> {
-  const { rows } = await db.query<{ name: string; events: number; seconds: number | null }>(
-    `SELECT n.name,
-       (SELECT count(*)::int FROM (
-          SELECT 1 FROM events e WHERE (e.transaction_id, e.position) > (coalesce(c.transaction_id, '0'::xid8), coalesce(c.position, 0))
-          LIMIT $2) behind) AS events,
-       (SELECT extract(epoch FROM clock_timestamp() - e."timestamp")::float8 FROM events e
-          WHERE (e.transaction_id, e.position) > (coalesce(c.transaction_id, '0'::xid8), coalesce(c.position, 0))
-          ORDER BY e.transaction_id, e.position LIMIT 1) AS seconds
-     FROM unnest($1::text[]) AS n(name) LEFT JOIN projection_checkpoints c USING (name)
-     ORDER BY n.name`,
-    [projectors, LAG_COUNT_LIMIT],
-  );
-  return rows.map((r) => ({ projector: r.name, events: r.events, seconds: Math.max(0, r.seconds ?? 0) }));
+  const lag = await feedLag(db, projectors, { limit: LAG_COUNT_LIMIT });
+  return lag.map(({ name, events, seconds }) => ({ projector: name, events, seconds }));
 }
 
 export interface DeadLetterCount {

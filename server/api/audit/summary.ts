@@ -1,4 +1,4 @@
-import { logSummary } from "../../audit";
+import { logSummary } from "../../eventstore";
 import { auditors, projectProcedure } from "../project-procedure";
 
 /** What the audit page shows before any action: the project and the extent of its log. */

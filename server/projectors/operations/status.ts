@@ -1,4 +1,5 @@
 import type { Db } from "../../db";
+import { feedLag } from "../../eventstore";
 import { localRunners } from "../background";
 import { projectors } from "../../read-models";
 import { lockName } from "../runner/projector";
@@ -31,34 +32,25 @@ export async function projectorStatuses(db: Db): Promise<ProjectorStatus[]> {
 }
 
 async function projectorStatus(db: Db, name: string): Promise<ProjectorStatus> {
-  const { rows } = await db.query<{
-    position: string | null;
-    updated_at: Date | null;
-    lag_events: number;
-    oldest: Date | null;
-    held_lock: boolean;
-    parked: number;
-    held: number;
-  }>(
-    `WITH c AS (SELECT transaction_id, position, updated_at FROM projection_checkpoints WHERE name = $1),
-     -- A range over the feed index: only the events after the checkpoint are read.
-     behind AS (SELECT e.timestamp FROM events e WHERE (e.transaction_id, e.position) >
-       (coalesce((SELECT transaction_id FROM c), '0'::xid8), coalesce((SELECT position FROM c), 0)))
+  const [[lag], { rows }] = await Promise.all([
+    feedLag(db, [name]),
+    db.query<{ position: string | null; updated_at: Date | null; held_lock: boolean; parked: number; held: number }>(
+      `WITH c AS (SELECT position, updated_at FROM projection_checkpoints WHERE name = $1)
      SELECT (SELECT position FROM c) AS position, (SELECT updated_at FROM c) AS updated_at,
-       (SELECT count(*)::int FROM behind) AS lag_events, (SELECT min(timestamp) FROM behind) AS oldest,
        ${HELD} AS held_lock,
        (SELECT count(*)::int FROM dead_letters WHERE projector = $1 AND status IN ('parked', 'retrying')) AS parked,
        (SELECT count(*)::int FROM dead_letters WHERE projector = $1 AND status = 'held') AS held`,
-    [name, lockName("leader", name)],
-  );
+      [name, lockName("leader", name)],
+    ),
+  ]);
   const row = rows[0]!;
   const leader: Leadership = localRunners().get(name)?.leading ? "here" : row.held_lock ? "elsewhere" : "none";
   return {
     name,
     position: Number(row.position ?? 0),
     checkpointAt: row.updated_at,
-    lagEvents: row.lag_events,
-    lagSeconds: row.oldest ? Math.max(0, (Date.now() - row.oldest.getTime()) / 1000) : 0,
+    lagEvents: lag!.events,
+    lagSeconds: lag!.seconds,
     leader,
     parked: row.parked,
     held: row.held,

@@ -1,6 +1,5 @@
 import type { Db } from "../../db";
-import type { StoredEvent } from "../../eventstore";
-import { EVENT_COLUMNS, type EventRow, rowToEvent } from "../../eventstore/row";
+import { readEvents, type StoredEvent } from "../../eventstore";
 import type { Failure } from "./apply";
 import { aggregateKey, type Tx } from "./projector";
 
@@ -71,16 +70,15 @@ export async function blockedAggregates(tx: Tx, projector: string): Promise<Map<
  * those held in aggregates where nothing is parked any more.
  */
 export async function releasedEvents(tx: Tx, projector: string, limit: number): Promise<StoredEvent[]> {
-  const { rows } = await tx.query<EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM events WHERE event_id IN (
-       SELECT d.event_id FROM dead_letters d WHERE d.projector = $1 AND d.status IN ('retrying', 'held')
-         AND NOT EXISTS (SELECT 1 FROM dead_letters p WHERE p.projector = d.projector AND p.status = 'parked'
-                         AND p.aggregate_type = d.aggregate_type AND p.aggregate_id = d.aggregate_id)
-       ORDER BY d.position LIMIT $2)
-     ORDER BY aggregate_type, aggregate_id, version`,
+  const { rows } = await tx.query<{ event_id: string }>(
+    `SELECT d.event_id FROM dead_letters d WHERE d.projector = $1 AND d.status IN ('retrying', 'held')
+       AND NOT EXISTS (SELECT 1 FROM dead_letters p WHERE p.projector = d.projector AND p.status = 'parked'
+                       AND p.aggregate_type = d.aggregate_type AND p.aggregate_id = d.aggregate_id)
+     ORDER BY d.position LIMIT $2`,
     [projector, limit],
   );
-  return rows.map(rowToEvent);
+  const events = await readEvents(tx, rows.map((row) => row.event_id));
+  return events.sort((a, b) => aggregateKey(a).localeCompare(aggregateKey(b)) || a.version - b.version);
 }
 
 /** A project's (or, without one, every project's) dead letters that still need a decision or wait for one, oldest first. */
@@ -93,17 +91,16 @@ export async function openDeadLetters(db: Db, projectId: string | null): Promise
     aggregate_type: string;
     aggregate_id: string;
     version: number;
-    event_type: string;
     error: string;
     attempts: number;
     first_failed_at: Date;
     last_failed_at: Date;
     status: DeadLetterStatus;
   }>(
-    `SELECT d.*, e.event_type FROM dead_letters d JOIN events e USING (event_id)
-     WHERE ($1::uuid IS NULL OR d.project_id = $1) AND d.status IN ${OPEN} ORDER BY d.position LIMIT 500`,
+    `SELECT * FROM dead_letters WHERE ($1::uuid IS NULL OR project_id = $1) AND status IN ${OPEN} ORDER BY position LIMIT 500`,
     [projectId],
   );
+  const eventTypes = new Map((await readEvents(db, rows.map((r) => r.event_id))).map((e) => [e.eventId, e.eventType]));
   return rows.map((r) => ({
     projector: r.projector,
     eventId: r.event_id,
@@ -112,7 +109,7 @@ export async function openDeadLetters(db: Db, projectId: string | null): Promise
     aggregateType: r.aggregate_type,
     aggregateId: r.aggregate_id,
     version: r.version,
-    eventType: r.event_type,
+    eventType: eventTypes.get(r.event_id)!,
     error: r.error,
     attempts: r.attempts,
     firstFailedAt: r.first_failed_at,

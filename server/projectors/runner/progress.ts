@@ -1,5 +1,6 @@
 import { EventEmitter, once } from "node:events";
 import type { Db } from "../../db";
+import { checkpointPassed, feedLag } from "../../eventstore";
 import { OPEN } from "./dead-letters";
 
 /** How long a query waits for a read model to reach the caller's last write. */
@@ -14,16 +15,6 @@ export function announceBatch(name: string): void {
   committed.emit(name);
 }
 
-/** Whether the projector has passed the event at the position (applied it, or parked or held it). */
-export async function hasReached(db: Db, name: string, position: number): Promise<boolean> {
-  const { rows } = await db.query<{ reached: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM events e JOIN projection_checkpoints c ON c.name = $1
-       WHERE e.position = $2 AND (e.transaction_id, e.position) <= (c.transaction_id, c.position)) AS reached`,
-    [name, position],
-  );
-  return rows[0]!.reached;
-}
-
 /**
  * Waits until the projector has reached the position, woken by its batches in this process and polling
  * for other instances', for at most timeoutMs. Resolves whether it did; a read then answers either way and
@@ -32,7 +23,8 @@ export async function hasReached(db: Db, name: string, position: number): Promis
 export async function waitForPosition(db: Db, name: string, position: number, timeoutMs = READ_YOUR_WRITES_MS): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (await hasReached(db, name, position)) return true;
+    // Passed: applied it, or parked or held it.
+    if (await checkpointPassed(db, name, position)) return true;
     const left = deadline - Date.now();
     if (left <= 0) return false;
     await once(committed, name, { signal: AbortSignal.timeout(Math.min(POLL_MS, left)) }).catch(() => {});
@@ -48,12 +40,12 @@ export interface ProjectionLag {
 
 /** How far a read model is behind the log for one project. */
 export async function projectionLag(db: Db, name: string, projectId: string): Promise<ProjectionLag> {
-  const { rows } = await db.query<{ events: number; parked: number }>(
-    `SELECT
-       (SELECT count(*)::int FROM events e LEFT JOIN projection_checkpoints c ON c.name = $1
-         WHERE e.project_id = $2 AND (c.name IS NULL OR (e.transaction_id, e.position) > (c.transaction_id, c.position))) AS events,
-       (SELECT count(*)::int FROM dead_letters WHERE projector = $1 AND project_id = $2 AND status IN ${OPEN}) AS parked`,
-    [name, projectId],
-  );
-  return rows[0]!;
+  const [[lag], parked] = await Promise.all([
+    feedLag(db, [name], { projectId }),
+    db.query<{ parked: number }>(
+      `SELECT count(*)::int AS parked FROM dead_letters WHERE projector = $1 AND project_id = $2 AND status IN ${OPEN}`,
+      [name, projectId],
+    ),
+  ]);
+  return { events: lag!.events, parked: parked.rows[0]!.parked };
 }

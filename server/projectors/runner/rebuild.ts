@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { latestPosition } from "../../eventstore";
 import { recordRebuild } from "../../metrics";
 import { applyBatch, BATCH, type BatchResult, catchUp } from "./batch";
 import { defaultRetryPolicy, lockName, type Projector, type RetryPolicy, type TableProjector, tablesOf } from "./projector";
@@ -38,13 +39,13 @@ export async function rebuild(
     }
     await guard.query(`DELETE FROM projection_checkpoints WHERE name = $1`, [target.name]);
     await guard.query(`DELETE FROM dead_letters WHERE projector = $1`, [target.name]);
-    const last = await guard.query<{ position: string | null }>(`SELECT max(position) AS position FROM events`);
+    const last = await latestPosition(guard);
 
     let events = 0;
     const report = (batch: BatchResult) => {
       if (batch.count === 0) return;
       events += batch.count;
-      onProgress?.({ events, position: batch.checkpoint.position, target: Number(last.rows[0]!.position ?? 0) });
+      onProgress?.({ events, position: batch.checkpoint.position, target: last });
     };
     await catchUp(pool, target, retry, report);
     await swap(guard, projector, target, retry, report);

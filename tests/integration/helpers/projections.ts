@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { catchUp } from "../../../server/projectors/runner/batch";
-import { hasReached } from "../../../server/projectors/runner/progress";
+import { checkpointPassed } from "../../../server/eventstore";
 import type { Projector } from "../../../server/projectors";
 import type { RetryPolicy } from "../../../server/projectors/runner/projector";
 import { cmd, signedUpUser } from "./api";
@@ -67,7 +67,7 @@ export async function boardRows(pool: pg.Pool, projectIds: string[], suffix = ""
 export async function catchUpTo(pool: pg.Pool, projector: Projector, position: number, retry: RetryPolicy) {
   await until(async () => {
     await catchUp(pool, projector, retry);
-    return hasReached(pool, projector.name, position);
+    return checkpointPassed(pool, projector.name, position);
   });
 }
 

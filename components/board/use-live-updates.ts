@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTRPC } from "@/components/trpc/context";
 import { rememberPosition } from "@/components/trpc/written-positions";
 import { applyBoardPatch } from "./board-patch";
@@ -28,7 +28,7 @@ const RETRY_LONGEST_MS = 15_000;
  * the board's load and the stream's start comes in no message. A stream that failed (the server answered a
  * reconnect with an error, during a restart say) is not retried by the browser: it is started again here.
  * Offline, the page says so at once (a stream open when the connection dropped can stay open without
- * delivering anything), and the stream is started afresh when the connection returns.
+ * delivering anything) and the stream is closed; it starts afresh (and so refetches) when the connection returns.
  */
 export function useLiveUpdates(projectId: string): LiveStatus {
   const trpc = useTRPC();
@@ -41,10 +41,13 @@ export function useLiveUpdates(projectId: string): LiveStatus {
     void queryClient.invalidateQueries(boards);
     void queryClient.invalidateQueries(trpc.task.pathFilter());
   };
+  const online = useOnline();
   const subscription = useSubscription(
     trpc.board.changes.subscriptionOptions(
       { projectId },
       {
+        // Offline, a stream cannot start (and a browser retrying it would spin): it starts again when the connection returns.
+        enabled: online,
         onStarted: () => {
           failures.reset();
           refetchAll();
@@ -78,16 +81,6 @@ export function useLiveUpdates(projectId: string): LiveStatus {
     const timer = setTimeout(reset, failures.nextWait());
     return () => clearTimeout(timer);
   }, [status, reset, failures]);
-  const online = useOnline();
-  const wentOffline = useRef(false);
-  useEffect(() => {
-    if (!online) wentOffline.current = true;
-    else if (wentOffline.current) {
-      wentOffline.current = false;
-      failures.reset();
-      reset();
-    }
-  }, [online, reset, failures]);
   if (!online) return "offline";
   if (status === "pending") return "live";
   return status === "error" ? "reconnecting" : "connecting";

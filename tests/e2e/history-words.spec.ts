@@ -5,7 +5,7 @@ const shot = (name: string) => ({ path: `test-results/screens/history-words-${na
 type BoardAnswer = { columns: { id: string; name: string; tasks: { id: string }[] }[] };
 
 test("history says what happened in words, keeps ids behind Details, groups by day and fits the page", async ({ signedInPage: page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   await createProject(page, "Words");
   const projectId = page.url().split("/").pop()!;

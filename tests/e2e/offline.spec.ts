@@ -29,7 +29,7 @@ test("offline: the page says so at once, changes wait as pending and are sent on
   signedInPage: page,
   context,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   await createProject(page, "Train ride");
   const projectId = page.url().split("/").pop()!;

@@ -12,7 +12,7 @@ test("a past board is computed as of its instant, looks like the past, and joins
   browser,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   await createProject(page, "Launch plan");
   const projectId = page.url().split("/").pop()!;

@@ -7,7 +7,8 @@ process.env.LANG = "en-US";
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      // The app's own "@/…" imports (tsconfig paths), for unit tests of UI helpers.
+      { resolve: { alias: [{ find: /^@\//, replacement: `${import.meta.dirname}/` }] }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       {
         test: {
           name: "integration",
@@ -15,6 +16,16 @@ export default defineConfig({
           setupFiles: ["tests/integration/setup/projectors.ts"],
           testTimeout: 30_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        // The built app against PostgreSQL servers of their own, which they restart or put PgBouncer in front of.
+        test: {
+          name: "connections",
+          include: ["tests/connections/**/*.test.ts"],
+          fileParallelism: false,
+          testTimeout: 150_000,
+          hookTimeout: 120_000,
         },
       },
     ],

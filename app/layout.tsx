@@ -1,7 +1,12 @@
 import type { Metadata, Viewport } from "next";
+import { cookies, headers } from "next/headers";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
+import { auth, isOperator } from "@/server/auth";
+import { getPool } from "@/server/db";
+import { type Theme, themeOf, themeSchema } from "@/server/settings";
+import { THEME_COOKIE } from "./theme-cookie";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -19,8 +24,17 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
   // Every page is rendered per request, so each carries the nonce of its Content-Security-Policy (proxy.ts).
   await connection();
+  const session = await auth.api.getSession({ headers: await headers() });
+  const cookieTheme = themeSchema.safeParse((await cookies()).get(THEME_COOKIE)?.value);
+  const [savedTheme, operator] = session
+    ? await Promise.all([themeOf(getPool(), session.user.id), isOperator(getPool(), session.user.id)])
+    : [null, false];
+  // The theme is on <html> in the first byte (no script decides it later), so no page ever flashes the other one.
+  const theme: Theme = savedTheme ?? (cookieTheme.success ? cookieTheme.data : "system");
+  const user = session ? { name: session.user.name, email: session.user.email } : null;
+
   return (
-    <html lang="en">
+    <html lang="en" data-theme={theme}>
       <body className="bg-canvas font-sans text-fg antialiased">
         <a
           href="#main-content"
@@ -28,7 +42,7 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
         >
           Skip to main content
         </a>
-        <AppHeader />
+        <AppHeader user={user} operator={operator} theme={theme} />
         <main id="main-content" tabIndex={-1} className="focus:outline-none">
           {children}
         </main>

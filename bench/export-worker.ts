@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { chainSegment, exportArchive } from "../server/audit";
+import { activeSigningKey, chainSegment, exportArchive, exportProof } from "../server/audit";
 import type { ExportFormat } from "../server/domain";
 
 export interface ExportRun {
@@ -37,10 +37,14 @@ async function main() {
   const started = performance.now();
   const range = { from: null, to: null };
   const segment = await chainSegment(pool, projectId, range);
+  const signingKey = await activeSigningKey(pool);
   const body = exportArchive(pool, {
     project: { id: projectId, name: "Benchmark history" },
     range,
     segment,
+    proof: await exportProof(pool, projectId, segment),
+    signingKey,
+    publicKeys: {},
     format,
     generatedAt: new Date(),
     generatedBy: { userId: "bench-ada", name: "bench-ada" },

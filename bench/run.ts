@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every bench in one run (a fresh database, see scripts/with-db.ts), then BENCHMARKS.md.
  *
- *   BENCH_ONLY=append,aggregate-load,board-as-of,rebuild,export,http,browser (a selection)  BENCH_FULL=1 (full sizes)
+ *   BENCH_ONLY=append,aggregate-load,board-as-of,rebuild,export,http,proofs,browser (a selection)  BENCH_FULL=1 (full sizes)
  *   BENCH_SECONDS=3 (append)  BENCH_SKIP_BUILD=1 (http and browser reuse .next)
  */
 import pg from "pg";
@@ -11,6 +11,7 @@ import { boardAsOfBench } from "./board-as-of";
 import { browserBench } from "./browser";
 import { exportBench } from "./export";
 import { httpBench } from "./http";
+import { proofsBench } from "./proofs";
 import { rebuildBench } from "./rebuild";
 import { type Section, writeReport } from "./report";
 
@@ -21,6 +22,7 @@ const benches: Record<string, (pool: pg.Pool) => Promise<Section[]>> = {
   rebuild: rebuildBench,
   export: exportBench,
   http: httpBench,
+  proofs: proofsBench,
   browser: browserBench,
 };
 

@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc/context";
+import { usePendingCommandIds } from "@/components/trpc/command-ids";
 import { errorMessage } from "@/components/trpc/errors";
 import { useBoardSession } from "./board-session";
 import { PlusIcon } from "./icons";
@@ -15,6 +16,7 @@ export function AddColumnForm() {
   const trpc = useTRPC();
   const invalidateBoard = useInvalidateBoard(projectId);
   const add = useMutation(trpc.column.add.mutationOptions({ onSuccess: invalidateBoard }));
+  const commandIds = usePendingCommandIds();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
   const inputId = useId();
@@ -23,8 +25,9 @@ export function AddColumnForm() {
     event.preventDefault();
     if (!name.trim()) return;
     add.mutate(
-      { projectId, commandId: crypto.randomUUID(), name: name.trim() },
+      { projectId, commandId: commandIds.idFor({ projectId, name: name.trim() }), name: name.trim() },
       {
+        onSettled: (_answer, error) => commandIds.settled(error),
         onSuccess: () => {
           setName("");
           setOpen(false);
@@ -38,7 +41,8 @@ export function AddColumnForm() {
       <button
         type="button"
         onClick={() => setOpen(true)}
-        className={`${buttonGhost} h-11 w-72 shrink-0 justify-start rounded-xl border border-dashed border-border-strong px-3`}
+        // Narrower than a column, so that beside the four columns a new board starts with it fits a 1440 px screen.
+        className={`${buttonGhost} h-11 w-40 shrink-0 justify-start rounded-xl border border-dashed border-border-strong px-3`}
       >
         <PlusIcon />
         Add column

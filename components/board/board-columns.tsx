@@ -158,7 +158,8 @@ export function BoardColumns() {
       // A card held near the edge of a column scrolls that column first, then the page.
       autoScroll={{ order: TraversalOrder.ReversedTreeOrder }}
     >
-      <div className="-mx-4 flex gap-3 overflow-x-auto px-4 pb-4 sm:-mx-6 sm:px-6">
+      {/* relative: what is positioned inside a column (screen-reader-only text) stays in this scroll area, not the page's. */}
+      <div className="relative -mx-4 flex gap-3 overflow-x-auto px-4 pb-4 sm:-mx-6 sm:px-6">
         {board.columns.map((column) => (
           <BoardColumn key={column.id} column={column} taskIds={items[column.id] ?? []} tasksById={tasksById} activeId={activeId} />
         ))}

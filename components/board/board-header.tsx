@@ -47,7 +47,7 @@ export function BoardHeader() {
           </li>
         ))}
       </ul>
-      <nav aria-label="Project history" className="flex items-center gap-1">
+      <nav aria-label="Project history" className="flex flex-wrap items-center gap-1">
         <TimeTravelToggle />
         <Link href={`/projects/${board.project.id}/analytics`} className={buttonGhost}>
           Analytics

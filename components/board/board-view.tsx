@@ -15,6 +15,7 @@ import { isFiltering, taskMatcher } from "./board-filters";
 import { BoardHeader } from "./board-header";
 import { type BoardSession, BoardSessionContext, type CardSession, CardSessionContext } from "./board-session";
 import { BoardSkeleton } from "./board-skeleton";
+import { BoardWelcome } from "./board-welcome";
 import { localToday } from "../ui/format";
 import { type Notice, NoticeBar } from "./notice";
 import { ProjectionLagStatus } from "./projection-lag-status";
@@ -114,6 +115,7 @@ function LoadedBoard({ projectId, data, lag }: { projectId: string; data: BoardD
             header={
               <>
                 <BoardHeader />
+                <BoardWelcome projectId={projectId} />
                 <ProjectionLagStatus lag={lag} />
               </>
             }

@@ -7,7 +7,7 @@ import { iconButton } from "../ui/classes";
 const placements = {
   /** Full-height panel on the right, like a "peek" of the task beside the board. */
   sheet:
-    "mr-0 ml-auto my-0 h-dvh max-h-dvh w-full max-w-xl border-l border-border open:flex open:flex-col sm:rounded-l-xl",
+    "mr-0 ml-auto my-0 h-dvh max-h-dvh w-full max-w-xl border-border open:flex open:flex-col sm:rounded-l-xl sm:border-l",
   center: "m-auto w-[calc(100%-2rem)] max-w-md rounded-xl border border-border",
 } as const;
 

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc/context";
+import { usePendingCommandIds } from "@/components/trpc/command-ids";
 import { errorMessage } from "@/components/trpc/errors";
 import { PlusIcon } from "./icons";
 import { buttonPrimary, fieldInput } from "../ui/classes";
@@ -14,6 +15,7 @@ export function NewProjectForm() {
   const queryClient = useQueryClient();
   const router = useRouter();
   const [name, setName] = useState("");
+  const commandIds = usePendingCommandIds();
   const create = useMutation(
     trpc.project.create.mutationOptions({
       onSuccess: async ({ projectId }) => {
@@ -26,7 +28,10 @@ export function NewProjectForm() {
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!name.trim() || create.isPending) return;
-    create.mutate({ commandId: crypto.randomUUID(), name: name.trim() });
+    create.mutate(
+      { commandId: commandIds.idFor({ name: name.trim() }), name: name.trim() },
+      { onSettled: (_answer, error) => commandIds.settled(error) },
+    );
   }
 
   return (

@@ -2,15 +2,20 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useTRPC } from "@/components/trpc/context";
+import { useTRPC, useTRPCClient } from "@/components/trpc/context";
 import { errorMessage } from "@/components/trpc/errors";
-import { roleLabel } from "../ui/format";
+import { lastWriteAnywhere } from "@/components/trpc/written-positions";
+import { useState } from "react";
+import { formatTimestamp, roleLabel, timeAgo } from "../ui/format";
 import { ChevronIcon } from "./icons";
 
-/** The signed-in user's projects with their role in each. */
+/** The signed-in user's projects with their role in each, how many tasks each holds and when it last changed. */
 export function ProjectList() {
   const trpc = useTRPC();
-  const projects = useQuery(trpc.project.list.queryOptions());
+  const client = useTRPCClient();
+  // This tab's last write is waited for, so a task just added is counted.
+  const projects = useQuery({ ...trpc.project.list.queryOptions(), queryFn: () => client.project.list.query({ position: lastWriteAnywhere() }) });
+  const [now] = useState(() => new Date());
 
   if (projects.isPending) {
     return (
@@ -41,16 +46,25 @@ export function ProjectList() {
         <li key={project.id}>
           <Link
             href={`/projects/${project.id}`}
-            className="group flex h-14 items-center gap-3 px-4 transition-colors hover:bg-surface-muted/60 focus-visible:-outline-offset-2"
+            className="group flex min-h-14 items-center gap-3 px-4 py-2.5 transition-colors hover:bg-surface-muted/60 focus-visible:-outline-offset-2"
           >
             <span
               aria-hidden="true"
-              className="inline-flex size-7 items-center justify-center rounded-md bg-accent/15 text-xs font-semibold text-accent-text"
+              className="inline-flex size-7 shrink-0 items-center justify-center rounded-md bg-accent/15 text-xs font-semibold text-accent-text"
             >
               {project.name.trim()[0]?.toUpperCase()}
             </span>
-            <span className="min-w-0 flex-1 truncate text-sm font-medium text-fg">{project.name}</span>
-            <span className="rounded-full border border-border px-2 py-0.5 text-xs text-fg-muted">{roleLabel[project.role]}</span>
+            <span className="min-w-0 flex-1">
+              <span className="block truncate text-sm font-medium text-fg">{project.name}</span>
+              <span className="block truncate text-xs text-fg-muted">
+                {project.taskCount === 1 ? "1 task" : `${project.taskCount} tasks`}
+                {" · "}
+                <time dateTime={project.lastActivityAt.toISOString()} title={formatTimestamp(project.lastActivityAt)}>
+                  updated {timeAgo(project.lastActivityAt, now)}
+                </time>
+              </span>
+            </span>
+            <span className="shrink-0 rounded-full border border-border px-2 py-0.5 text-xs text-fg-muted">{roleLabel[project.role]}</span>
             <ChevronIcon direction="right" className="size-4 text-fg-muted transition-transform group-hover:translate-x-0.5" />
           </Link>
         </li>

@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import { useTRPCClient } from "@/components/trpc/context";
+import { usePendingCommandIds } from "@/components/trpc/command-ids";
 import { errorMessage, isConflict } from "@/components/trpc/errors";
 import { useBoardSession } from "./board-session";
 import { formatTimestamp, initials } from "../ui/format";
@@ -18,10 +19,13 @@ export function TaskComments({ taskId, comments, canComment }: { taskId: string;
   const [body, setBody] = useState("");
   const [error, setError] = useState<string | null>(null);
   const inputId = useId();
+  // Posting again after a lost answer re-sends the same command: the comment is never posted twice.
+  const commandIds = usePendingCommandIds();
   const post = useTaskCommand(projectId, versions, {
     onError: (caught) => setError(isConflict(caught) ? CONFLICT_MESSAGE : errorMessage(caught)),
     // Cleared once the refetched task lists the comment, so the text never vanishes before it shows.
     onSettled: (_command, failed) => {
+      commandIds.settled(failed);
       if (!failed) setBody("");
     },
   });
@@ -31,7 +35,7 @@ export function TaskComments({ taskId, comments, canComment }: { taskId: string;
     const text = body.trim();
     if (!text || post.isPending) return;
     setError(null);
-    post.mutate(newTaskCommand(taskId, (base) => client.task.comment.mutate({ ...base, body: text })));
+    post.mutate(newTaskCommand(taskId, (base) => client.task.comment.mutate({ ...base, body: text }), commandIds.idFor({ taskId, text })));
   }
 
   return (

@@ -13,9 +13,10 @@ export type TaskCommand = {
   send: (base: TaskCommandBase) => Promise<{ version: number }>;
 };
 
-export const newTaskCommand = (taskId: string, send: TaskCommand["send"]): TaskCommand => ({
+/** A new action gets a new id; `commandId` carries on one whose answer was lost (see PendingCommandIds). */
+export const newTaskCommand = (taskId: string, send: TaskCommand["send"], commandId: string = crypto.randomUUID()): TaskCommand => ({
   taskId,
-  commandId: crypto.randomUUID(),
+  commandId,
   send,
 });
 

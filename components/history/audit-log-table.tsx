@@ -42,7 +42,7 @@ export function AuditLogTable({
 
   return (
     <div className="rounded-xl border border-border bg-surface">
-      <table className="w-full table-fixed text-left text-sm">
+      <table className="cards-on-phone w-full table-fixed text-left text-sm">
         <caption className="sr-only">Events of the project, newest first, grouped by day</caption>
         <colgroup>
           <col className="w-36" />
@@ -69,14 +69,14 @@ export function AuditLogTable({
                 data-day-start={firstOfDay || undefined}
                 className={`align-top ${firstOfDay && index > 0 ? "border-t-2 border-t-border-strong" : ""}`}
               >
-                <td className="px-3 py-2 text-fg-muted">
+                <td data-label="When" className="px-3 py-2 text-fg-muted">
                   {firstOfDay ? <p className="mb-0.5 text-xs font-semibold text-fg">{dayLabel(item.timestamp)}</p> : null}
                   <time dateTime={item.timestamp.toISOString()} title={item.timestamp.toISOString()} className="tabular-nums">
                     {(shared ? secondFormat : minuteFormat).format(item.timestamp)}
                   </time>
                 </td>
-                <td className="px-3 py-2 break-words text-fg">{item.userName}</td>
-                <td className="px-3 py-2 [overflow-wrap:anywhere]">
+                <td data-label="Who" className="px-3 py-2 break-words text-fg">{item.userName}</td>
+                <td data-label="What happened" className="px-3 py-2 [overflow-wrap:anywhere]">
                   <p className="text-xs text-fg-muted">{subject(item)}</p>
                   <p className="text-fg">
                     {item.userName} {describeEvent(item, names)}
@@ -104,7 +104,7 @@ export function AuditLogTable({
                     </details>
                   </div>
                 </td>
-                <td className="px-3 py-2">
+                <td data-label="Change" className="px-3 py-2">
                   <ul className="space-y-0.5 text-xs">
                     {eventDetails(item.type, item.data as Record<string, unknown>, names).map((detail) => (
                       <li key={detail.label} className="[overflow-wrap:anywhere]">

@@ -25,6 +25,7 @@ export const eventTypeLabels: Record<string, string> = {
   TaskArchived: "Task archived",
   TaskRestored: "Task restored",
   ExportGenerated: "Compliance export generated",
+  SigningKeyRotated: "Audit signing key rotated",
   ReviewerAssigned: "Reviewer assigned",
   ReviewerReleased: "Reviewer released",
   TaskApproved: "Task approved",

@@ -193,6 +193,15 @@ function TimelineEntry({
             <span className="inline-flex items-center gap-1">
               Event <CopyId id={change.eventId} label="event id" />
             </span>
+            {/* A signed inclusion proof of this change, checkable without trusting the server (README, "Merkle tree"). */}
+            <a
+              href={`/api/v1/projects/${projectId}/events/${change.eventId}/proof`}
+              download={`chronoboard-receipt-${change.eventId}.json`}
+              className="font-medium text-accent-text underline-offset-2 hover:underline"
+              aria-label={`Download a signed receipt for this change (${eventTypeLabel(change.type)})`}
+            >
+              Receipt
+            </a>
           </p>
         </details>
         <div className="flex flex-wrap items-center gap-x-1">

@@ -39,7 +39,7 @@ export function OperationsView() {
       <p className="mt-1 text-sm text-fg-muted">The read models projected from the log, how far behind they are, and the events they could not apply.</p>
       {forbidden ? (
         <p className="mt-6 rounded-md border border-border bg-surface px-4 py-3 text-sm text-fg">
-          Only operators of this installation see this page. Ask one to run <code className="font-mono">npm run operator:grant</code> for you.
+          You are no longer an operator of this installation, so this page has nothing more to show you.
         </p>
       ) : (
         <div className="mt-6 space-y-8">

@@ -14,6 +14,11 @@ export function lastWritePosition(projectId: string): number | undefined {
   return lastWrites.get(projectId);
 }
 
+/** The newest of those positions, whatever the project: the project list waits for it. */
+export function lastWriteAnywhere(): number | undefined {
+  return lastWrites.size > 0 ? Math.max(...lastWrites.values()) : undefined;
+}
+
 export function rememberPosition(projectId: string, position: number) {
   lastWrites.set(projectId, Math.max(position, lastWrites.get(projectId) ?? 0));
 }

@@ -8,10 +8,17 @@ export interface Archive {
   close: () => void;
 }
 
+/** Opens a zip; throws when two entries share a name (which of them a reader takes is anyone's guess). */
 export async function openArchive(path: string): Promise<Archive> {
   const zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false });
   const entries = new Map<string, yauzl.Entry>();
-  for await (const entry of zip.eachEntry()) entries.set(entry.fileName, entry);
+  for await (const entry of zip.eachEntry()) {
+    if (entries.has(entry.fileName)) {
+      zip.close();
+      throw new Error(`the archive holds ${entry.fileName} twice`);
+    }
+    entries.set(entry.fileName, entry);
+  }
   return {
     names: [...entries.keys()],
     open: (name) => zip.openReadStreamPromise(entries.get(name)!),
@@ -19,8 +26,8 @@ export async function openArchive(path: string): Promise<Archive> {
   };
 }
 
-export async function readText(archive: Archive, name: string): Promise<string> {
+export async function readBytes(archive: Archive, name: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of await archive.open(name)) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }

@@ -1,15 +1,22 @@
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
+import canonicalize from "canonicalize";
 import { parse } from "csv-parse";
 
-/** The columns of an export record, in file order: the envelope the chain hashes, then three more. */
+/** The columns of an export record, in CSV order: the envelope the chain hashes, then three more. */
 const ENVELOPE_FIELDS = "position timestamp eventId eventType eventVersion aggregateType aggregateId version projectId payload metadata".split(" ");
-const RECORD_FIELDS = [...ENVELOPE_FIELDS, "userName", "prevHash", "hash"];
+const RECORD_FIELDS = [...ENVELOPE_FIELDS, "salt", "prevHash", "hash"];
 const NUMBER_FIELDS = new Set(["position", "eventVersion", "version"]);
 const JSON_FIELDS = new Set(["payload", "metadata"]);
+/**
+ * A text cell that a spreadsheet would run as a formula is written with a ' in front (VERIFY.txt): one ' before
+ * =, +, -, @ (or their full-width forms), a tab or a carriage return is not part of the value.
+ */
+const NEUTRALISED_FORMULA = /^'(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/;
 
 export interface ExportedRecord {
   envelope: Record<string, unknown>;
+  salt: unknown;
   prevHash: unknown;
   hash: unknown;
 }
@@ -31,10 +38,18 @@ function toRecord(n: number, fields: Record<string, unknown>): ExportedRecord {
   if (odd.length || missing.length) {
     throw new RecordError(n, `unexpected fields [${odd.join(", ")}], missing fields [${missing.join(", ")}]`);
   }
-  return { envelope: Object.fromEntries(ENVELOPE_FIELDS.map((k) => [k, fields[k]])), prevHash: fields.prevHash, hash: fields.hash };
+  return {
+    envelope: Object.fromEntries(ENVELOPE_FIELDS.map((k) => [k, fields[k]])),
+    salt: fields.salt,
+    prevHash: fields.prevHash,
+    hash: fields.hash,
+  };
 }
 
-/** One JSON object per line. */
+/**
+ * One JSON object per line, each in its RFC 8785 form: a line written any other way (a duplicated member,
+ * which JSON.parse would quietly resolve, spaces, members out of order, a number written otherwise) is refused.
+ */
 export async function* ndjsonRecords(input: Readable): AsyncGenerator<ExportedRecord> {
   let n = 0;
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
@@ -46,11 +61,12 @@ export async function* ndjsonRecords(input: Readable): AsyncGenerator<ExportedRe
       throw new RecordError(n, "the line is not valid JSON");
     }
     if (typeof fields !== "object" || fields === null || Array.isArray(fields)) throw new RecordError(n, "the line is not a JSON object");
+    if (canonicalize(fields) !== line) throw new RecordError(n, "the line is not in RFC 8785 canonical form (duplicate or unordered members, spacing, or number form)");
     yield toRecord(n, fields as Record<string, unknown>);
   }
 }
 
-/** RFC 4180 CSV with a header row; payload and metadata cells hold JSON, number columns digits. */
+/** RFC 4180 CSV with a header row; payload and metadata cells hold JSON, number columns digits, formulas neutralised. */
 export async function* csvRecords(input: Readable): AsyncGenerator<ExportedRecord> {
   let header: string[] | null = null;
   let n = 0;
@@ -66,7 +82,7 @@ export async function* csvRecords(input: Readable): AsyncGenerator<ExportedRecor
     header.forEach((name, i) => {
       const cell = row[i]!;
       if (NUMBER_FIELDS.has(name)) {
-        if (!/^\d+$/.test(cell)) throw new RecordError(n, `${name} is not a whole number`);
+        if (!/^(0|[1-9]\d*)$/.test(cell)) throw new RecordError(n, `${name} is not a whole number`);
         fields[name] = Number(cell);
       } else if (JSON_FIELDS.has(name)) {
         try {
@@ -74,8 +90,9 @@ export async function* csvRecords(input: Readable): AsyncGenerator<ExportedRecor
         } catch {
           throw new RecordError(n, `${name} is not valid JSON`);
         }
+        if (canonicalize(fields[name]) !== cell) throw new RecordError(n, `${name} is not in RFC 8785 canonical form`);
       } else {
-        fields[name] = cell;
+        fields[name] = cell.replace(NEUTRALISED_FORMULA, "");
       }
     });
     yield toRecord(n, fields);

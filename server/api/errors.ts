@@ -2,16 +2,19 @@ import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { SealerBehindError } from "../audit";
 import { DomainError } from "../domain";
-import { ConcurrencyError, EventIdConflictError } from "../eventstore";
+import { CommandIdReusedError, ConcurrencyError, EventIdConflictError } from "../eventstore";
 
 /**
- * The one place where failures become tRPC codes: a broken rule is BAD_REQUEST with the rule's words,
+ * The one place where failures become tRPC codes: a broken rule is BAD_REQUEST with the rule's words (so
+ * is a command id already used by another user or for another command),
  * a stale version is CONFLICT carrying the current version, an unknown or forbidden project is NOT_FOUND,
  * an audit log that cannot be sealed up to now (a transaction stays open) is SERVICE_UNAVAILABLE.
  */
 export function toTRPCError(error: unknown): unknown {
   if (error instanceof TRPCError) return error;
-  if (error instanceof DomainError) return new TRPCError({ code: "BAD_REQUEST", message: error.message, cause: error });
+  if (error instanceof DomainError || error instanceof CommandIdReusedError) {
+    return new TRPCError({ code: "BAD_REQUEST", message: error.message, cause: error });
+  }
   if (error instanceof ConcurrencyError || error instanceof EventIdConflictError) {
     return new TRPCError({ code: "CONFLICT", message: error.message, cause: error });
   }
@@ -23,6 +26,10 @@ export function toTRPCError(error: unknown): unknown {
   }
   return error;
 }
+
+/** What a client is told of a server fault: nothing of its cause, and the id that finds it in the log. */
+export const internalErrorMessage = (correlationId?: string) =>
+  `Something went wrong on the server${correlationId ? ` (correlation id ${correlationId})` : ""}; it has been logged.`;
 
 export const notFound = (what = "Project") => new TRPCError({ code: "NOT_FOUND", message: `${what} not found` });
 

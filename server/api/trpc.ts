@@ -1,26 +1,33 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { logger, withCorrelationId } from "../log";
 import type { Context } from "./context";
-import { errorData, toTRPCError } from "./errors";
+import { errorData, internalErrorMessage, toTRPCError } from "./errors";
+import { transformer } from "./input-transformer";
 import { hasUnstorableText } from "./text-guard";
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   // Pings keep live-update streams open through proxies; the client reconnects when they stop.
   sse: { ping: { enabled: true, intervalMs: 5000 }, client: { reconnectAfterInactivityMs: 12000 } },
-  errorFormatter({ shape, error }) {
-    return { ...shape, data: { ...shape.data, ...errorData(error), stack: undefined } };
+  errorFormatter({ shape, error, ctx }) {
+    // A server fault's own message (a database error, a stack overflow) is for the log, never for the client.
+    const message = error.code === "INTERNAL_SERVER_ERROR" ? internalErrorMessage(ctx?.correlationId) : shape.message;
+    return { ...shape, message, data: { ...shape.data, ...errorData(error), stack: undefined } };
   },
 });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
+/**
+ * Maps what a procedure threw (tRPC wraps it as the cause of an error) to its tRPC code. An error tRPC
+ * already gave a client code (input it could not read) keeps it whatever its cause.
+ */
 const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok) throw toTRPCError(result.error.cause ?? result.error);
-  return result;
+  if (result.ok) return result;
+  const mapped = toTRPCError(result.error.cause ?? result.error);
+  throw mapped instanceof TRPCError || result.error.code === "INTERNAL_SERVER_ERROR" ? mapped : result.error;
 });
 
 /** One log line per call, and the request's correlation id on every line written while serving it. */

@@ -1,4 +1,13 @@
 export { exportArchive } from "./export/archive";
 export { chainSegment, type ChainSegment, type ExportRange } from "./export/segment";
+export { microsecondInstant } from "./export/instant";
 export { checkIntegrity } from "./integrity";
+export { checkProofs } from "./proof-check";
 export { sealCommitted, SealerBehindError } from "./sealer";
+export { checkpointOfSize, checkpointsAfter } from "./checkpoints/checkpoint-store";
+export { activeSigningKey, configuredSigningKey, generateSigningKey, publicKeys } from "./checkpoints/signing-key";
+export { rotateSigningKey } from "./checkpoints/rotate-key";
+export { consistencyProof } from "./merkle/proofs";
+export { treeSizes } from "./merkle/tree-store";
+export { eventReceipt } from "./receipt";
+export { exportProof, rememberExport } from "./export/proof";

@@ -11,6 +11,8 @@ export interface SealedEvent {
   hash: string;
   /** The author's display name today (not covered by the chain: names can change). */
   userName: string | null;
+  /** The salt of the payload's commitment in the Merkle leaf (null when the tree does not hold it yet). */
+  salt: string | null;
 }
 
 /** A project's chain links after one chain index (exclusive), in chain order, at most `limit` of them. */
@@ -19,8 +21,8 @@ async function readSealed(
   projectId: string,
   range: { after: number; through?: number; limit: number },
 ): Promise<SealedEvent[]> {
-  const { rows } = await db.query<{ position: string; chain_index: string; prev_hash: string; hash: string }>(
-    `SELECT position, chain_index, prev_hash, hash FROM event_hashes
+  const { rows } = await db.query<{ position: string; chain_index: string; prev_hash: string; hash: string; salt: string | null }>(
+    `SELECT h.position, chain_index, prev_hash, hash, s.salt FROM event_hashes h LEFT JOIN leaf_salts s ON s.position = h.position
      WHERE project_id = $1 AND chain_index > $2 AND ($3::bigint IS NULL OR chain_index <= $3)
      ORDER BY chain_index
      LIMIT $4`,
@@ -38,6 +40,7 @@ async function readSealed(
       prevHash: row.prev_hash,
       hash: row.hash,
       userName: names.get(event.metadata.userId) ?? null,
+      salt: row.salt,
     };
   });
 }

@@ -1,6 +1,10 @@
 import type pg from "pg";
 import { type FeedCheckpoint, FEED_START, preciseTimestamps, readFeed, type StoredEvent } from "../eventstore";
 import { auditEnvelope, chainHash, GENESIS_HASH } from "./chain-hash";
+import type { SignedCheckpoint } from "./checkpoints/checkpoint";
+import { storeCheckpoint, treesDue } from "./checkpoints/checkpoint-store";
+import { writeToWitness } from "./checkpoints/witness-folder";
+import { catchUpTree, growTrees, type NewLeaf } from "./merkle/tree-store";
 
 /*
  * The sealer follows the global feed (transaction-id order, never past a transaction that may still commit)
@@ -10,6 +14,12 @@ import { auditEnvelope, chainHash, GENESIS_HASH } from "./chain-hash";
 
 const BATCH = 1000;
 const LOCK = `hashtextextended('chronoboard.audit-sealer', 0)`;
+/** A project's tree is checkpointed once it has grown by this many leaves… */
+export const CHECKPOINT_EVERY = 1000;
+/** …or, when it has grown at all, once its newest checkpoint is this old. */
+export function checkpointMaxAgeMs(): number {
+  return Number(process.env.CHRONOBOARD_CHECKPOINT_INTERVAL_MS) || 10 * 60_000;
+}
 
 /** The feed could not be sealed up to now in time: a transaction elsewhere has stayed open too long. */
 export class SealerBehindError extends Error {
@@ -20,11 +30,17 @@ export class SealerBehindError extends Error {
 }
 
 /**
- * Seals the next batch of the feed in one transaction. Returns the number of events sealed, or null when
- * another sealer holds the lock and `wait` is false.
+ * Runs `work` in one transaction holding the sealer's lock; null when another sealer holds it and `wait`
+ * is false. Checkpoints it signed go to the witness folder once committed.
  */
-async function sealBatch(pool: pg.Pool, wait: boolean): Promise<number | null> {
+export async function underSealerLock<T>(
+  pool: pg.Pool,
+  wait: boolean,
+  work: (client: pg.PoolClient, signed: SignedCheckpoint[]) => Promise<T>,
+): Promise<T | null> {
   const client = await pool.connect();
+  const signed: SignedCheckpoint[] = [];
+  let result: T;
   try {
     await client.query("BEGIN");
     const { rows } = await client.query<{ locked: boolean }>(
@@ -34,16 +50,68 @@ async function sealBatch(pool: pg.Pool, wait: boolean): Promise<number | null> {
       await client.query("ROLLBACK");
       return null;
     }
-    const events = await readFeed(client, await lastSealed(client), BATCH);
-    if (events.length > 0) await insertLinks(client, events);
+    result = await work(client, signed);
     await client.query("COMMIT");
-    return events.length;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;
   } finally {
     client.release();
   }
+  await writeToWitness(signed);
+  return result;
+}
+
+/**
+ * Signs the checkpoints each tree is due (of these projects, or of all): one at every CHECKPOINT_EVERY
+ * leaves exactly, and one of the whole tree when its newest checkpoint is older than the interval.
+ */
+async function checkpointDue(client: pg.PoolClient, projectIds: string[] | null, signed: SignedCheckpoint[]) {
+  for (const tree of await treesDue(client, projectIds, CHECKPOINT_EVERY, checkpointMaxAgeMs())) {
+    const sizes: number[] = [];
+    for (let size = tree.checkpointed + CHECKPOINT_EVERY; size <= tree.size; size += CHECKPOINT_EVERY) sizes.push(size);
+    if (tree.stale && sizes.at(-1) !== tree.size) sizes.push(tree.size);
+    for (const size of sizes) {
+      const { checkpoint, created } = await storeCheckpoint(client, tree.projectId, size);
+      if (created) signed.push(checkpoint);
+    }
+  }
+}
+
+/**
+ * Seals the next batch of the feed in one transaction: the chain links, the Merkle leaves and the
+ * checkpoints that are due. Returns the number of events sealed, or null when another sealer holds the
+ * lock and `wait` is false.
+ */
+async function sealBatch(pool: pg.Pool, wait: boolean): Promise<number | null> {
+  return underSealerLock(pool, wait, async (client, signed) => {
+    const events = await readFeed(client, await lastSealed(client), BATCH);
+    if (events.length > 0) {
+      const leaves = await insertLinks(client, events);
+      await growTrees(client, leaves);
+      await checkpointDue(client, [...leaves.keys()], signed);
+    }
+    return events.length;
+  });
+}
+
+/** Signs the checkpoints that are due by age (the sealer's timer calls this). */
+export async function checkpointStale(pool: pg.Pool): Promise<void> {
+  await underSealerLock(pool, false, (client, signed) => checkpointDue(client, null, signed));
+}
+
+/**
+ * A signed checkpoint of the project's tree as it is now (sealed so far), stored and witnessed; the one
+ * already stored when the tree has not grown since.
+ */
+export async function checkpointNow(pool: pg.Pool, projectId: string): Promise<SignedCheckpoint> {
+  const checkpoint = await underSealerLock(pool, true, async (client, signed) => {
+    const size = await catchUpTree(client, projectId);
+    const stored = await storeCheckpoint(client, projectId, size);
+    if (stored.created) signed.push(stored.checkpoint);
+    return stored.checkpoint;
+  });
+  return checkpoint!;
 }
 
 async function lastSealed(db: pg.PoolClient): Promise<FeedCheckpoint> {
@@ -53,7 +121,8 @@ async function lastSealed(db: pg.PoolClient): Promise<FeedCheckpoint> {
   return rows[0] ? { transactionId: rows[0].transaction_id, position: Number(rows[0].position) } : FEED_START;
 }
 
-async function insertLinks(db: pg.PoolClient, events: StoredEvent[]) {
+/** Appends the events' chain links; returns them as new Merkle leaves, by project in chain order. */
+async function insertLinks(db: pg.PoolClient, events: StoredEvent[]): Promise<Map<string, NewLeaf[]>> {
   const positions = events.map((e) => e.position);
   const projectIds = [...new Set(events.map((e) => e.projectId))];
   // readFeed gives JavaScript dates (milliseconds); the chain covers the stored microseconds.
@@ -68,10 +137,15 @@ async function insertLinks(db: pg.PoolClient, events: StoredEvent[]) {
   ]);
   const head = new Map(heads.rows.map((r) => [r.project_id, { index: Number(r.chain_index), hash: r.hash }]));
 
+  const leaves = new Map<string, NewLeaf[]>();
   const links = events.map((event) => {
     const prev = head.get(event.projectId) ?? { index: 0, hash: GENESIS_HASH };
-    const next = { index: prev.index + 1, hash: chainHash(prev.hash, auditEnvelope(event, timestampOf.get(event.position)!)) };
+    const envelope = auditEnvelope(event, timestampOf.get(event.position)!);
+    const next = { index: prev.index + 1, hash: chainHash(prev.hash, envelope) };
     head.set(event.projectId, next);
+    const projectLeaves = leaves.get(event.projectId) ?? [];
+    projectLeaves.push({ chainIndex: next.index, envelope });
+    leaves.set(event.projectId, projectLeaves);
     return { event, index: next.index, prevHash: prev.hash, hash: next.hash };
   });
   await db.query(
@@ -86,6 +160,7 @@ async function insertLinks(db: pg.PoolClient, events: StoredEvent[]) {
       links.map((l) => l.hash),
     ],
   );
+  return leaves;
 }
 
 /**

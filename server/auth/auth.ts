@@ -2,7 +2,8 @@ import { type BetterAuthOptions, betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { getPrisma } from "../db/prisma";
-import { limitSignIn } from "./sign-in-limit";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
+import { signInLimit } from "./sign-in-limit";
 
 const rateLimited = process.env.CHRONOBOARD_AUTH_RATE_LIMIT !== "off";
 
@@ -16,10 +17,13 @@ export const authOptions = {
     // Scripts cannot read the session cookie and other sites' forms and fetches do not carry it.
     // better-auth adds Secure (and the __Secure- prefix) by itself when BETTER_AUTH_URL is https://.
     defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+    // The client's address as the server determined it (TRUST_PROXY; server/auth/client-address.ts), never
+    // X-Forwarded-For as a client sent it: for better-auth's rate limits and the sessions' addresses.
+    ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
   },
   plugins: [nextCookies()],
   // Browser tests sign up many users from 127.0.0.1 within seconds; everywhere else the limits stay on.
-  ...(rateLimited ? { hooks: { before: limitSignIn } } : { rateLimit: { enabled: false } }),
+  ...(rateLimited ? { hooks: signInLimit } : { rateLimit: { enabled: false } }),
 } satisfies BetterAuthOptions;
 
 export const auth = betterAuth(authOptions);

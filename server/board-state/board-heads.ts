@@ -1,5 +1,6 @@
 import { type ProjectCut, StateCache } from "../eventstore";
 import type { LoadedBoard } from "./loaded-board";
+import { processWide } from "../process-wide";
 
 /**
  * The newest board a process has loaded for a project: the cut it is at, and how many events it holds beyond
@@ -11,8 +12,6 @@ export interface BoardHead {
   sinceSnapshot: number;
 }
 
-const globalForHeads = globalThis as unknown as { chronoboardBoardHeads?: StateCache<BoardHead> };
-
 /**
  * Each project's newest loaded board, so that loading it now reads and folds only the events stored since
  * (a command's access check and each live update load the board). Bounded by the tasks held
@@ -21,8 +20,7 @@ const globalForHeads = globalThis as unknown as { chronoboardBoardHeads?: StateC
  */
 export function boardHeads(): StateCache<BoardHead> {
   const limit = Number(process.env.BOARD_HEAD_TASKS);
-  globalForHeads.chronoboardBoardHeads ??= new StateCache(Number.isInteger(limit) && limit > 0 ? limit : 100_000);
-  return globalForHeads.chronoboardBoardHeads;
+  return processWide("chronoboardBoardHeads", () => new StateCache<BoardHead>(Number.isInteger(limit) && limit > 0 ? limit : 100_000));
 }
 
 export function keepHead(projectId: string, head: BoardHead): void {

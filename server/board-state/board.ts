@@ -25,8 +25,8 @@ export function foldBoard(events: StoredEvent[], start: LoadedBoard = emptyLoade
 }
 
 /**
- * foldBoard onto a board the caller owns, whose task records it fills in place: copying 10,000 tasks cost
- * as much as folding a thousand events.
+ * foldBoard onto a board the caller owns, whose task records it fills in place: copying every task of a
+ * large board for each fold cost more than the fold itself.
  */
 function foldOnto(board: LoadedBoard, events: StoredEvent[]): LoadedBoard {
   // evolveBoard returns a new board for every event, copying every task, which makes folding a large board

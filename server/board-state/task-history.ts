@@ -1,6 +1,6 @@
 import { type Actor, actorOf, evolveTask, type FieldChange, initialTaskState, type TaskEvent, taskChanges } from "../domain";
 import type { Db } from "../db";
-import { readEvents, readStream, type StoredEvent, toDomainEvent } from "../eventstore";
+import { commandInstants, readEvents, readStream, type StoredEvent, toDomainEvent } from "../eventstore";
 
 /**
  * What caused a change: a user's command (metadata.causationId is the command id the client chose), or
@@ -18,6 +18,7 @@ export interface TaskChange {
   /** The payload schema version the event was stored with (its data is shown upcast to today's). */
   storedVersion: number;
   position: number;
+  /** When the change counts as made: its command's instant (what "as of" goes by). */
   timestamp: Date;
   userId: string;
   correlationId: string;
@@ -30,8 +31,9 @@ export interface TaskChange {
 export async function taskHistory(db: Db, taskId: string): Promise<TaskChange[]> {
   const events = await readStream(db, { aggregateType: "task", aggregateId: taskId });
   const causes = new Map((await readEvents(db, events.map((e) => e.metadata.causationId))).map((e) => [e.eventId, e]));
+  const instants = commandInstants(events);
   let state = initialTaskState();
-  return events.map((event) => {
+  return events.map((event, i) => {
     const before = state;
     const domainEvent = toDomainEvent<TaskEvent>(event);
     state = evolveTask(state, domainEvent);
@@ -41,7 +43,7 @@ export async function taskHistory(db: Db, taskId: string): Promise<TaskChange[]>
       version: event.version,
       storedVersion: event.eventVersion,
       position: event.position,
-      timestamp: event.timestamp,
+      timestamp: instants[i]!,
       userId: event.metadata.userId,
       correlationId: event.metadata.correlationId,
       cause: causeOf(event, causes),

@@ -1,2 +1,2 @@
 export { type Db, isUniqueViolation } from "./db";
-export { databaseUrl, getLockPool, getPool } from "./pool";
+export { databaseUrl, directDatabaseUrl, getLockPool, getPool, isConnectionLost, newPool, newSessionClient, statementName } from "./pool";

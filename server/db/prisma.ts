@@ -1,12 +1,9 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
-import { databaseUrl } from "./pool";
-
-const globalForPrisma = globalThis as unknown as { chronoboardPrisma?: PrismaClient };
+import { databaseUrl, newPool } from "./pool";
+import { processWide } from "../process-wide";
 
 export function getPrisma(): PrismaClient {
-  globalForPrisma.chronoboardPrisma ??= new PrismaClient({
-    adapter: new PrismaPg({ connectionString: databaseUrl() }),
-  });
-  return globalForPrisma.chronoboardPrisma;
+  // A pool of its own (better-auth's sessions and users), made like the event store's: a lost connection ends no process.
+  return processWide("chronoboardPrisma", () => new PrismaClient({ adapter: new PrismaPg(newPool({ connectionString: databaseUrl() })) }));
 }

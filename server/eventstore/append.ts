@@ -1,8 +1,8 @@
-import { type Db, isUniqueViolation } from "../db";
+import { type Db, isUniqueViolation, statementName } from "../db";
 import { recordAppend } from "../metrics";
 import { announceChange } from "./change-announcer";
 import { ConcurrencyError, EventIdConflictError } from "./errors";
-import { EVENT_COLUMNS, type EventRow, rowToEvent } from "./row";
+import { storedAttempt } from "./replay";
 import type { AppendResult, EventMetadata, ExpectedVersion, NewEvent, StoredEvent, StreamId } from "./types";
 
 export interface AppendInput extends StreamId {
@@ -17,6 +17,8 @@ export interface AppendInput extends StreamId {
 /*
  * One statement, one round trip: read the stream's version, check it and the event ids, and insert every
  * event of the command. A single statement is atomic, so a command's events commit together or not at all.
+ * They also carry one instant, read once (a materialised CTE: a volatile function in the insert's select
+ * would be read per row), so no "as of" instant falls between a command's events.
  * Two writers that both pass the version check race on the (aggregate_type, aggregate_id, version) unique
  * index: the loser fails with 23505 once the winner commits, which becomes a ConcurrencyError.
  */
@@ -31,11 +33,14 @@ cur AS (
 dup AS (
   SELECT count(*)::int AS n FROM events WHERE event_id = ANY($4::uuid[])
 ),
+stamp AS MATERIALIZED (
+  SELECT coalesce($10::timestamptz, clock_timestamp()) AS t
+),
 ins AS (
   INSERT INTO events (event_id, event_type, event_version, aggregate_type, aggregate_id, version, project_id, payload, metadata, "timestamp")
   SELECT i.event_id, i.event_type, i.event_version, $1, $2, cur.v + i.n, $3, i.payload, $8::jsonb,
-         coalesce($10::timestamptz, clock_timestamp())
-  FROM input i CROSS JOIN cur CROSS JOIN dup
+         stamp.t
+  FROM input i CROSS JOIN cur CROSS JOIN dup CROSS JOIN stamp
   WHERE dup.n = 0 AND ($9::int IS NULL OR cur.v = $9::int)
   ORDER BY i.n
   RETURNING position, transaction_id, version, "timestamp", event_id, aggregate_id, project_id
@@ -50,7 +55,8 @@ interface AppendRow {
   duplicates: number;
   /**
    * What the database gave each inserted event (ids as it spells them); the rest of the envelope is the
-   * input's. Payloads and metadata are not sent back: at 32 writers that cost about a fifth of the throughput.
+   * input's. Payloads and metadata are not sent back: with many writers that cost
+   * throughput (BENCHMARKS.md, "Figures behind choices in the code").
    */
   inserted: [position: number, transactionId: string, version: number, timestamp: string, eventId: string, aggregateId: string, projectId: string][];
 }
@@ -63,8 +69,8 @@ export async function appendToStream(db: Db, input: AppendInput): Promise<Append
   const metadata = JSON.stringify(input.metadata);
   const started = performance.now();
   try {
-    // Named: each connection plans the statement once and reuses the plan.
-    const result = await db.query<AppendRow>({ name: "chronoboard.append", text: APPEND_SQL, values: [
+    // Named: each connection plans the statement once and reuses the plan (not behind a pooler, see statementName).
+    const result = await db.query<AppendRow>({ name: statementName("chronoboard.append"), text: APPEND_SQL, values: [
       input.aggregateType,
       input.aggregateId,
       input.projectId,
@@ -120,21 +126,11 @@ export async function streamVersion(db: Db, stream: StreamId): Promise<number> {
   return rows[0]!.v;
 }
 
-/** A retried command: return what the first attempt stored, if it really is the same command. */
+/** Event ids already stored: the first attempt of this very command (see storedAttempt), or a client's bug. */
 async function replayOf(db: Db, input: AppendInput): Promise<AppendResult> {
-  const ids = input.events.map((e) => e.eventId);
-  const { rows } = await db.query<EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ANY($1::uuid[]) ORDER BY position`,
-    [ids],
-  );
-  const sameCommand =
-    rows.length === ids.length &&
-    rows.every((r) => r.aggregate_type === input.aggregateType && r.aggregate_id === input.aggregateId);
-  if (!sameCommand) {
-    const stored = new Set(rows.map((r) => r.event_id));
-    throw new EventIdConflictError(ids.filter((id) => stored.has(id)));
-  }
-  return resultOf(rows.map(rowToEvent), true);
+  const stored = await storedAttempt(db, { ...input, firstEventId: input.events[0]!.eventId, userId: input.metadata.userId });
+  if (!stored) throw new EventIdConflictError(input.events.map((e) => e.eventId));
+  return resultOf(stored, true);
 }
 
 function resultOf(events: StoredEvent[], idempotentReplay: boolean): AppendResult {

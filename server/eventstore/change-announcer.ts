@@ -6,9 +6,9 @@ const FLUSH_MS = 15;
 
 /*
  * Tells every app instance (they all LISTEN) which projects got new events. A NOTIFY takes a database-wide
- * lock at commit, so one per append serialised all writers (measured: 8 concurrent inserts fell from about
- * 1,400/s to 230–380/s with a NOTIFY trigger). Instead each instance sends at most one NOTIFY per 15 ms naming
- * all projects that changed meanwhile, after the appends committed: the cost no longer grows with the writes.
+ * lock at commit, so one per append serialised all writers (BENCHMARKS.md, "Figures behind choices in the
+ * code"). Instead each instance sends at most one NOTIFY per FLUSH_MS naming all projects that changed
+ * meanwhile, after the appends committed: the cost no longer grows with the writes.
  * The first change after a quiet spell goes out at once (with the appends of the same tick), so a lone change
  * reaches other browsers without waiting out the window.
  */

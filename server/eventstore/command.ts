@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { currentEventVersion, decideAll, type Decider, DomainError, DomainEvent } from "../domain";
+import { currentEventVersion, decideAll, type Decider, DomainEvent } from "../domain";
 import { keepState, loadAggregate } from "./aggregate";
 import { appendToStream } from "./append";
 import type { Db } from "../db";
-import { ConcurrencyError } from "./errors";
-import { readCausedBy } from "./read";
+import { CommandIdReusedError, ConcurrencyError } from "./errors";
+import { storedAttempt } from "./replay";
 import type { StoredEvent, StreamId } from "./types";
 
 /** Who asked for a command and under which request: becomes every event's metadata. */
@@ -43,6 +43,11 @@ export function stableUuid(commandId: string, label: string | number): string {
  * Load → decide → append. The append re-checks the version the state was built from, so a write that
  * raced ours makes this one fail with a ConcurrencyError instead of being overwritten. `commands` decides
  * several commands, planned from the loaded state, as one user action whose events commit together.
+ *
+ * A command sent again answers as its first attempt did. Its event ids derive from the command id, so a
+ * retry that decides events meets them at the append; a retry that cannot get that far (a stale expected
+ * version, a rule its own first attempt now breaks, nothing left to do) looks its first attempt up then.
+ * Both go through storedAttempt, and the lookup costs nothing on the way of a command that goes through.
  */
 export async function handleCommand<S, C, E extends AnyEvent>(
   db: Db,
@@ -57,27 +62,34 @@ export async function handleCommand<S, C, E extends AnyEvent>(
     recordedAt?: Date;
   } & ({ command: C } | { commands: (state: S) => C[] }),
 ): Promise<CommandResult> {
+  try {
+    const result = await decideAndAppend(db, args);
+    return result.events.length > 0 ? result : ((await earlierAttempt(db, args)) ?? result);
+  } catch (error) {
+    // Whatever refused the command (a rule, a stale version, the caller's own planning), a first attempt
+    // that went through is the answer; when the lookup cannot be made either, the first failure is.
+    const earlier = await earlierAttempt(db, args).catch((lookup: unknown) => {
+      if (lookup instanceof CommandIdReusedError) throw lookup;
+      return null;
+    });
+    if (earlier) return earlier;
+    throw error;
+  }
+}
+
+/** The command's result; no events when it decided none. */
+async function decideAndAppend<S, C, E extends AnyEvent>(
+  db: Db,
+  args: Parameters<typeof handleCommand<S, C, E>>[1],
+): Promise<CommandResult> {
   const { stream, decider, context } = args;
   const loaded = await loadAggregate(db, stream, decider);
   const { state, version } = loaded;
-
-  const earlier = loaded.tail.filter((e) => e.metadata.causationId === context.commandId);
-  if (earlier.length > 0) return replayOf(earlier);
   if (args.expectedVersion !== undefined && args.expectedVersion !== version) {
     throw new ConcurrencyError(stream.aggregateType, stream.aggregateId, args.expectedVersion, version);
   }
-
-  let decided: E[];
-  try {
-    decided = decideAll(decider, "command" in args ? [args.command] : args.commands(state), state);
-  } catch (error) {
-    const retried = error instanceof DomainError ? await retriedBeforeTail(db, args, loaded.tail.length, version) : null;
-    if (retried) return retried;
-    throw error;
-  }
-  if (decided.length === 0) {
-    return (await retriedBeforeTail(db, args, loaded.tail.length, version)) ?? { version, lastPosition: null, events: [], idempotentReplay: false };
-  }
+  const decided = decideAll(decider, "command" in args ? [args.command] : args.commands(state), state);
+  if (decided.length === 0) return { version, lastPosition: null, events: [], idempotentReplay: false };
 
   const events = decided.map((event, i) => {
     const checked = DomainEvent.parse(event);
@@ -107,23 +119,18 @@ export async function handleCommand<S, C, E extends AnyEvent>(
   return { version: result.version, lastPosition: result.lastPosition, events: result.events, idempotentReplay: result.idempotentReplay };
 }
 
-function replayOf(earlier: StoredEvent[]): CommandResult {
-  const last = earlier[earlier.length - 1]!;
-  return { version: last.version, lastPosition: last.position, events: earlier, idempotentReplay: true };
-}
-
-/**
- * A retry is found among the events the load read; when the load started from a snapshot, the first
- * attempt may lie before them. Looked up only when decide refused or changed nothing, which is what a
- * retry of an applied command usually meets (a retry that decides events is caught by the append).
- */
-async function retriedBeforeTail(
+/** What the command's first attempt stored, if it was applied before (see storedAttempt). */
+export async function earlierAttempt(
   db: Db,
-  args: { stream: StreamId; context: CommandContext },
-  tailLength: number,
-  version: number,
+  args: { stream: StreamId; projectId: string; context: CommandContext },
 ): Promise<CommandResult | null> {
-  if (tailLength === version) return null;
-  const earlier = await readCausedBy(db, args.stream, args.context.commandId);
-  return earlier.length > 0 ? replayOf(earlier) : null;
+  const earlier = await storedAttempt(db, {
+    ...args.stream,
+    projectId: args.projectId,
+    firstEventId: stableUuid(args.context.commandId, 0),
+    userId: args.context.userId,
+  });
+  if (!earlier) return null;
+  const last = earlier.at(-1)!;
+  return { version: last.version, lastPosition: last.position, events: earlier, idempotentReplay: true };
 }

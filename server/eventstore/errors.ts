@@ -20,3 +20,11 @@ export class EventIdConflictError extends Error {
     super(`Event ids already used by other events: ${eventIds.join(", ")}`);
   }
 }
+
+/** A command id sent again by someone else, or for another command: a client error, never a replay. */
+export class CommandIdReusedError extends Error {
+  override readonly name = "CommandIdReusedError";
+  constructor(readonly usedBy: "another user" | "another command") {
+    super(`This command id was already used by ${usedBy}: send each new command with a new id`);
+  }
+}

@@ -1,10 +1,13 @@
 import { EventEmitter, on } from "node:events";
-import pg from "pg";
-import { databaseUrl } from "../db";
+import type pg from "pg";
+import { newSessionClient } from "../db";
 import { CHANGES_CHANNEL } from "./change-announcer";
+import { processWide } from "../process-wide";
 
 /** How often every subscriber re-checks anyway, for writes nobody announced (scripts, a lost NOTIFY). */
 const RECHECK_MS = 3000;
+/** How often a lost LISTEN connection is tried again. */
+const RETRY_MS = 500;
 
 /** Subscribes to the events of every project (the audit sealer follows the whole feed). */
 export const ANY_PROJECT = "*";
@@ -23,30 +26,41 @@ class ProjectNotifications {
   private wakes = 0;
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: databaseUrl() });
+    const client = newSessionClient();
     client.on("notification", (message) => {
       const wake = ++this.wakes;
       for (const projectId of (message.payload ?? "").split(",")) this.emitter.emit(projectId, wake);
       this.emitter.emit(ANY_PROJECT, wake);
     });
-    client.on("error", () => this.reconnect(client));
-    client.on("end", () => this.reconnect(client));
-    await client.connect();
-    await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+    client.on("error", () => this.lost(client));
+    client.on("end", () => this.lost(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+    } catch (error) {
+      void client.end().catch(() => {});
+      throw error;
+    }
     this.client = client;
     this.recheck ??= setInterval(() => this.wakeAll(), RECHECK_MS).unref();
   }
 
-  private reconnect(dead: pg.Client) {
+  /** The listening connection died (PostgreSQL restarted, say): listen again as soon as the server is back. */
+  private lost(dead: pg.Client) {
     if (this.client !== dead) return;
     this.client = null;
     this.connecting = null;
+    this.retry();
+  }
+
+  private retry() {
     setTimeout(() => {
-      this.ensureConnected()
+      this.ensureConnected().then(
         // Notifications may have been missed meanwhile: wake every subscriber to check.
-        .then(() => this.wakeAll())
-        .catch(() => this.reconnect(dead));
-    }, 1000).unref();
+        () => this.wakeAll(),
+        () => this.retry(),
+      );
+    }, RETRY_MS).unref();
   }
 
   private wakeAll() {
@@ -82,9 +96,7 @@ class ProjectNotifications {
   }
 }
 
-const globalForNotifications = globalThis as unknown as { chronoboardNotifications?: ProjectNotifications };
 
 export function projectNotifications(): ProjectNotifications {
-  globalForNotifications.chronoboardNotifications ??= new ProjectNotifications();
-  return globalForNotifications.chronoboardNotifications;
+  return processWide("chronoboardNotifications", () => new ProjectNotifications());
 }

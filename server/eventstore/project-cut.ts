@@ -1,11 +1,12 @@
 import type { Db } from "../db";
-import { MILLISECOND } from "./read";
+import { commandBefore, sameCommand } from "./command-instant";
+import { storedAsOf } from "./read";
 import { EVENT_COLUMNS, type EventRow, rowToEvent } from "./row";
 import type { StoredEvent } from "./types";
 
 /**
- * A cut through a project's log that a fold can start from: every event stored at or before `timestamp`
- * by a transaction visible in `visibility`. Both are kept as PostgreSQL prints them (a timestamptz to the
+ * A cut through a project's log that a fold can start from: every command stored at or before `timestamp`
+ * (all of its events) by a transaction visible in `visibility`. Both are kept as PostgreSQL prints them (a timestamptz to the
  * microsecond, a pg_snapshot), so they round-trip exactly.
  */
 export interface ProjectCut {
@@ -30,20 +31,33 @@ export interface ProjectSlice {
  */
 const sliceColumns = (latest: string) =>
   `${EVENT_COLUMNS}, ${latest}::text AS cut_timestamp, pg_current_snapshot()::text AS visibility`;
-const UNTIL = `($2::timestamptz IS NULL OR "timestamp" < $2 + ${MILLISECOND})`;
-const FROM_START = `SELECT ${sliceColumns(`max("timestamp") OVER ()`)} FROM events WHERE project_id = $1 AND ${UNTIL} ORDER BY position`;
-// Late events alone do not move the cut's instant: greatest() keeps the earlier cut's.
+const UNTIL = storedAsOf("e", "$2");
+const FROM_START = `SELECT ${sliceColumns(`max("timestamp") OVER ()`)} FROM events e WHERE project_id = $1 AND ${UNTIL} ORDER BY position`;
+/*
+ * Cuts go by whole commands (see commandBefore): a cut holds the commands whose last event is at or before
+ * its instant. After it come (a) the commands that end later: their events stored from the cut's instant on
+ * and, for a command stored before its events shared one instant, the earlier ones; less those ending at the
+ * instant that the cut saw; and (b) the commands that committed late. Late events alone do not move the
+ * cut's instant: greatest() keeps the earlier cut's.
+ */
 const AFTER_CUT = `
 SELECT ${sliceColumns(`greatest($3, max("timestamp") OVER ())`)} FROM (
-  SELECT * FROM events
-  WHERE project_id = $1 AND "timestamp" >= $3::timestamptz AND ${UNTIL}
-    AND NOT ("timestamp" = $3 AND pg_visible_in_snapshot(transaction_id, $4::pg_snapshot))
+  SELECT * FROM (
+    SELECT * FROM events WHERE project_id = $1 AND "timestamp" >= $3::timestamptz
+    UNION ALL
+    SELECT DISTINCT ON (c.position) c.* FROM events x JOIN events c ON ${sameCommand("x", "c")}
+    WHERE x.project_id = $1 AND x."timestamp" >= $3 AND c."timestamp" < $3
+  ) later
+  WHERE NOT (later."timestamp" <= $3 AND pg_visible_in_snapshot(later.transaction_id, $4::pg_snapshot)
+             AND NOT EXISTS (SELECT 1 FROM events c WHERE ${sameCommand("later", "c")} AND c."timestamp" > $3))
   UNION ALL
-  SELECT * FROM events
+  SELECT * FROM events late
   WHERE project_id = $1 AND "timestamp" < $3
     AND transaction_id >= pg_snapshot_xmin($4) AND transaction_id < pg_snapshot_xmax($4)
     AND NOT pg_visible_in_snapshot(transaction_id, $4)
+    AND ${commandBefore("late", "$3")}
 ) e
+WHERE ${UNTIL}
 ORDER BY position`;
 
 /**

@@ -1,12 +1,13 @@
 import type { Db } from "../db";
-import { MILLISECOND } from "./read";
+import { commandAtOrAfter } from "./command-instant";
+import { storedAsOf } from "./read";
 import { EVENT_COLUMNS, type EventRow, rowToEvent } from "./row";
 import type { StoredEvent } from "./types";
 
 export interface ProjectLogFilter {
   userId?: string;
   eventTypes?: string[];
-  /** Inclusive bounds, to the millisecond. */
+  /** Inclusive bounds, to the millisecond, by whole commands (see commandBefore). */
   from?: Date;
   to?: Date;
   correlationId?: string;
@@ -34,8 +35,8 @@ export async function readProjectLog(
      WHERE project_id = $1 AND ($2::bigint IS NULL OR position < $2)
        AND ($3::text IS NULL OR metadata ->> 'userId' = $3)
        AND ($4::text[] IS NULL OR event_type = ANY($4))
-       AND ($5::timestamptz IS NULL OR "timestamp" >= $5)
-       AND ($6::timestamptz IS NULL OR "timestamp" < $6 + ${MILLISECOND})
+       AND ($5::timestamptz IS NULL OR ${commandAtOrAfter("events", "$5")})
+       AND ${storedAsOf("events", "$6")}
        AND ($7::text IS NULL OR metadata ->> 'correlationId' = $7)
      ORDER BY position DESC
      LIMIT $8`,

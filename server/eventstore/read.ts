@@ -1,13 +1,17 @@
 import type { Db } from "../db";
+import { commandBefore, sameCommand } from "./command-instant";
 import { EVENT_COLUMNS, type EventRow, rowToEvent } from "./row";
 import type { StoredEvent, StreamId } from "./types";
 
 /**
  * "Up to an instant" is inclusive at the millisecond: timestamps are stored to the microsecond but reach
  * clients as milliseconds, so an event shown at 14:05:00.123 is part of the log "as of 14:05:00.123".
- * Written as a range on the timestamp so the indexes serve it.
+ * Written as a range on the timestamp so the indexes serve it, and by whole commands (commandBefore).
  */
 export const MILLISECOND = "interval '1 millisecond'";
+
+/** SQL: row `e`'s command is part of the log as of the instant in parameter `param` (null: now). */
+export const storedAsOf = (e: string, param: string) => `(${param}::timestamptz IS NULL OR ${commandBefore(e, `${param} + ${MILLISECOND}`)})`;
 
 /** Selects an event's timestamp to the microsecond, as the audit chain hashes it: 2026-03-01T09:30:00.123456Z. */
 const PRECISE_TIMESTAMP_SQL = `to_char("timestamp" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -22,7 +26,7 @@ export function readStream(db: Db, stream: StreamId, opts: { fromVersion?: numbe
   return select(
     db,
     `aggregate_type = $1 AND aggregate_id = $2 AND version >= $3 AND ($4::int IS NULL OR version <= $4)
-     AND ($5::timestamptz IS NULL OR "timestamp" < $5 + ${MILLISECOND})`,
+     AND ${storedAsOf("events", "$5")}`,
     [stream.aggregateType, stream.aggregateId, opts.fromVersion ?? 1, opts.toVersion ?? null, opts.until ?? null],
     "version",
   );
@@ -45,7 +49,7 @@ export function readCausedBy(db: Db, stream: StreamId, causationId: string) {
 export function readProject(db: Db, projectId: string, opts: { until?: Date; afterPosition?: number } = {}) {
   return select(
     db,
-    `project_id = $1 AND position > $2 AND ($3::timestamptz IS NULL OR "timestamp" < $3 + ${MILLISECOND})`,
+    `project_id = $1 AND position > $2 AND ${storedAsOf("events", "$3")}`,
     [projectId, opts.afterPosition ?? 0, opts.until ?? null],
   );
 }
@@ -73,6 +77,25 @@ export function readByCorrelation(db: Db, correlationId: string) {
 export async function latestProjectPosition(db: Db, projectId: string): Promise<number> {
   const { rows } = await db.query<{ p: string | null }>(`SELECT max(position) AS p FROM events WHERE project_id = $1`, [projectId]);
   return Number(rows[0]!.p ?? 0);
+}
+
+/** The instant an event counts at in "as of" reads: its command's last (see commandBefore). */
+export async function commandInstantOf(db: Db, event: StoredEvent): Promise<Date> {
+  const { rows } = await db.query<{ t: Date }>(
+    `SELECT max(c."timestamp") AS t FROM events e JOIN events c ON ${sameCommand("e", "c")} WHERE e.position = $1`,
+    [event.position],
+  );
+  return rows[0]!.t;
+}
+
+/** When each project's newest event happened (one look-up per project in the (project_id, timestamp) index). */
+export async function lastEventTimes(db: Db, projectIds: string[]): Promise<Map<string, Date>> {
+  const { rows } = await db.query<{ id: string; at: Date | null }>(
+    `SELECT p.id::text AS id, (SELECT max(e."timestamp") FROM events e WHERE e.project_id = p.id) AS at
+     FROM unnest($1::uuid[]) AS p (id)`,
+    [projectIds],
+  );
+  return new Map(rows.flatMap((row) => (row.at ? [[row.id, row.at] as const] : [])));
 }
 
 /** The events of the given types in the given projects, in the order they were stored. */

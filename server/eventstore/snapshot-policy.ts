@@ -1,4 +1,5 @@
 import { StateCache } from "./state-cache";
+import { processWide } from "../process-wide";
 
 function fromEnv(name: string, fallback: number): number {
   const value = Number(process.env[name]);
@@ -14,13 +15,11 @@ export const snapshotPolicy = {
   boardEvery: fromEnv("BOARD_SNAPSHOT_EVERY", 1000),
 };
 
-const globalForCache = globalThis as unknown as { chronoboardStateCache?: StateCache<unknown> };
 
 /**
  * The process's cache of recent aggregate states and decoded board snapshots, bounded by the total
  * length of their JSON (SNAPSHOT_CACHE_MB, 64 by default). Entries are immutable: folds copy, never mutate.
  */
 export function stateCache(): StateCache<unknown> {
-  globalForCache.chronoboardStateCache ??= new StateCache(fromEnv("SNAPSHOT_CACHE_MB", 64) * 1024 * 1024);
-  return globalForCache.chronoboardStateCache;
+  return processWide("chronoboardStateCache", () => new StateCache<unknown>(fromEnv("SNAPSHOT_CACHE_MB", 64) * 1024 * 1024));
 }

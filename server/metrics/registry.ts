@@ -1,4 +1,5 @@
 import client from "prom-client";
+import { processWide } from "../process-wide";
 
 /** Latency buckets in seconds, from a warm append (about 1 ms) to a stalled one. */
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
@@ -69,9 +70,7 @@ function createMetrics() {
 export type Metrics = ReturnType<typeof createMetrics>;
 
 // One registry per process: Next.js may load this module once per bundle (instrumentation, routes).
-const globalForMetrics = globalThis as unknown as { chronoboardMetrics?: Metrics };
 
 export function metrics(): Metrics {
-  globalForMetrics.chronoboardMetrics ??= createMetrics();
-  return globalForMetrics.chronoboardMetrics;
+  return processWide("chronoboardMetrics", createMetrics);
 }

@@ -1,5 +1,6 @@
 import { type Bucket, bucketDelta, histogramQuantile } from "./quantile";
 import { metrics } from "./registry";
+import { processWide } from "../process-wide";
 
 /** How often the operations panel's series get a point, and how many points they keep (ten minutes). */
 export const SAMPLE_EVERY_MS = 5_000;
@@ -96,9 +97,7 @@ class MetricsSampler {
   }
 }
 
-const globalForSampler = globalThis as unknown as { chronoboardSampler?: MetricsSampler };
 
 export function metricsSampler(): MetricsSampler {
-  globalForSampler.chronoboardSampler ??= new MetricsSampler();
-  return globalForSampler.chronoboardSampler;
+  return processWide("chronoboardSampler", () => new MetricsSampler());
 }

@@ -1,6 +1,7 @@
 import { type Decider, DomainError } from "../domain";
 import type { Db } from "../db";
 import { type CommandResult, handleCommand, type StreamId } from "../eventstore";
+import { logger } from "../log";
 
 /** The event an automation reacts to: its id becomes the causation id, its correlation id is kept. */
 export interface Cause {
@@ -29,7 +30,7 @@ export async function runAutomationCommand<S, C, E extends { type: string; data:
     });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    console.warn(`${actor} did not act on event ${cause.eventId}: ${error.message}`);
+    logger.warn({ actor, eventId: cause.eventId, reason: error.message }, "automation did not act on an event");
     return null;
   }
 }

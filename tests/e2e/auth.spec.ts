@@ -2,11 +2,13 @@ import { expect, freshAccount, signUpViaApi, test } from "./fixtures";
 
 const shot = (name: string) => ({ path: `test-results/screens/${name}.png`, fullPage: true });
 
-test("visiting / while signed out leads to the sign-in page", async ({ page }) => {
+test("visiting / while signed out says what Chronoboard is and leads to the sign-in page", async ({ page }) => {
   await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Chronoboard is a kanban board that remembers every change.");
+  await expect(page.getByRole("link", { name: "Chronoboard" })).toHaveAttribute("href", "/");
+  await page.getByRole("link", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in to Chronoboard");
-  await expect(page.getByRole("link", { name: "Chronoboard" })).toHaveAttribute("href", "/projects");
   await page.screenshot(shot("sign-in"));
 });
 
@@ -31,7 +33,7 @@ test("sign up, sign out, and sign in again with the same credentials", async ({ 
   await expect(page.getByRole("button", { name: "Sign out", exact: true })).toHaveCount(0);
 
   // Signed out for real: the projects page sends us back.
-  await page.goto("/");
+  await page.goto("/projects");
   await expect(page).toHaveURL(/\/sign-in$/);
 
   await page.getByLabel("Email").fill(account.email);

@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from "@playwright/test";
+import pg from "pg";
 
 export interface TestAccount {
   name: string;
@@ -29,6 +30,17 @@ export async function signUpViaApi(page: Page, account: TestAccount, baseURL: st
     headers: { origin: baseURL },
   });
   expect(response.ok(), `sign-up failed: ${response.status()} ${await response.text()}`).toBe(true);
+}
+
+/** Makes the account an operator, as `npm run operator:grant` does, in the server's database. */
+export async function grantOperator(email: string) {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`INSERT INTO operators (user_id) SELECT id FROM users WHERE email = $1`, [email]);
+  } finally {
+    await client.end();
+  }
 }
 
 export const test = base.extend<{ account: TestAccount; signedInPage: Page }>({

@@ -19,8 +19,9 @@ test("an operator watches the projectors, rebuilds the board read model and skip
   test.setTimeout(120_000);
   const account = freshAccount("operator");
   await signUpViaApi(page, account, baseURL!);
-  await page.goto("/ops");
-  await expect(page.getByText("Only operators of this installation see this page")).toBeVisible();
+  const refused = await page.goto("/ops");
+  expect(refused?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1, name: "You do not have access to this page" })).toBeVisible();
   await sql(`INSERT INTO operators (user_id) SELECT id FROM users WHERE email = $1`, [account.email]);
 
   // A board with a task, and an event of it stored malformed (a number as its title): every projector parks it.

@@ -1,23 +1,15 @@
-import pg from "pg";
 import { addTask, createProject } from "./board-helpers";
-import { expect, test } from "./fixtures";
+import { expect, grantOperator, test } from "./fixtures";
 
 const shot = (name: string) => ({ path: `test-results/screens/${name}.png`, fullPage: true });
 
-/** Makes the account an operator, as `npm run operator:grant` does, in the server's database. */
-async function grantOperator(email: string) {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(`INSERT INTO operators (user_id) SELECT id FROM users WHERE email = $1`, [email]);
-  } finally {
-    await client.end();
+test("the metrics page refuses a user who is not an operator, as the operations page does", async ({ signedInPage: page }) => {
+  for (const path of ["/ops", "/ops/metrics"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(403);
+    await expect(page.getByRole("heading", { level: 1, name: "You do not have access to this page" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Go to the home page" })).toHaveAttribute("href", "/");
   }
-}
-
-test("the metrics page is not there for a user who is not an operator", async ({ signedInPage: page }) => {
-  const response = await page.goto("/ops/metrics");
-  expect(response?.status()).toBe(404);
   expect((await page.request.get("/api/metrics")).status()).toBe(404);
 });
 

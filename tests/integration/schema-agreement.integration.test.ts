@@ -9,7 +9,8 @@ const pool = testPool();
 const compatible: Record<string, string[]> = {
   String: ["text", "uuid", "character varying"],
   Boolean: ["boolean"],
-  Int: ["integer"],
+  Int: ["integer", "smallint"],
+  Bytes: ["bytea"],
   BigInt: ["bigint"],
   DateTime: ["timestamp with time zone", "timestamp without time zone", "date"],
   Json: ["jsonb", "json"],

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { bucketMs, loadFlow, sampleCount } from "../../board-state";
-import { notAfterNow } from "../as-of-instant";
+import { InstantInput, notAfterNow } from "../as-of-instant";
 import { projectProcedure, readers } from "../project-procedure";
 
 /** Enough for a year by day or two months by hour; a chart with more points than that shows nothing more. */
@@ -8,10 +8,10 @@ export const MAX_SAMPLES = 1000;
 
 const input = z
   .object({
-    from: z.coerce.date(),
-    to: z.coerce.date(),
+    from: InstantInput,
+    to: InstantInput,
     /** What is known: the log up to this instant (default and anything later: now). */
-    asOf: z.coerce.date().optional(),
+    asOf: InstantInput.optional(),
     bucket: z.enum(Object.keys(bucketMs) as [keyof typeof bucketMs]).default("day"),
   })
   .refine(({ from, to }) => from < to, { message: "The range must end after it starts", path: ["to"] })

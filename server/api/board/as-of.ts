@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { Role } from "../../domain";
 import type { Db } from "../../db";
-import { readStream } from "../../eventstore";
+import { commandInstantOf, readStream } from "../../eventstore";
 import { loadBoard } from "../../board-state";
-import { notAfterNow } from "../as-of-instant";
+import { InstantInput, notAfterNow } from "../as-of-instant";
 import { projectProcedure, readers } from "../project-procedure";
 import { boardView } from "./view";
 
@@ -17,11 +17,11 @@ export async function boardAsOfView(db: Db, projectId: string, requested: Date, 
   const board = await loadBoard(db, projectId, { until: asOf });
   if (!board.project.exists) {
     const [created] = await readStream(db, { aggregateType: "project", aggregateId: projectId }, { toVersion: 1 });
-    return { asOf, exists: false as const, createdAt: created!.timestamp };
+    return { asOf, exists: false as const, createdAt: await commandInstantOf(db, created!) };
   }
   return { asOf, exists: true as const, board: await boardView(db, board, role) };
 }
 
 export const boardAsOf = projectProcedure(readers)
-  .input(z.object({ asOf: z.coerce.date() }))
+  .input(z.object({ asOf: InstantInput }))
   .query(({ ctx, input }) => boardAsOfView(ctx.db, input.projectId, input.asOf, ctx.role));

@@ -1,6 +1,6 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
-import type { Db } from "../../db";
+import { type Db, isConnectionLost } from "../../db";
 import { projectNotifications } from "../../eventstore";
 import { trackLiveClient } from "../../metrics";
 import { loadBoard, type LoadedBoard } from "../../board-state";
@@ -37,7 +37,13 @@ export const boardChanges = projectProcedure(readers)
       }
       const wake = await iterator.next();
       if (wake.done) return;
-      next = await boardAfter(ctx.db, input.projectId, wake.value);
+      try {
+        next = await boardAfter(ctx.db, input.projectId, wake.value);
+      } catch (error) {
+        // PostgreSQL is away (a restart): the stream stays open and the next wake-up reads again (the LISTEN
+        // connection wakes every stream when it is back), rather than ending every browser's stream at once.
+        if (!isConnectionLost(error)) throw error;
+      }
     }
   });
 

@@ -22,7 +22,7 @@ export async function boardView(db: Db, board: LoadedBoard & { taskCounts?: Reco
   };
 }
 
-/** One pass over the tasks (a board as of an instant may hold 10,000): live ones by column, and the archived. */
+/** One pass over the tasks (a board as of an instant may hold thousands): live ones by column, and the archived. */
 function tasksByColumn(board: LoadedBoard) {
   const live = new Map<string, BoardTask[]>();
   const archived: BoardTask[] = [];
@@ -43,7 +43,7 @@ export const membersView = (db: Db, board: LoadedBoard) => membersWithRoles(db, 
 
 /**
  * A card carries its task's stream version: what the client sends back as expectedVersion. Written out
- * field by field: a board as of an instant has up to 10,000 cards, and a spread cost more than reading them.
+ * field by field: a board as of an instant has thousands of cards, and a spread cost more than reading them.
  */
 export const cardView = (board: LoadedBoard, t: BoardTask) =>
   ({

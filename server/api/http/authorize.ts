@@ -1,4 +1,4 @@
-import type { Role } from "../../domain";
+import { Id, type Role } from "../../domain";
 import { requestUser } from "../../auth";
 import { getPool } from "../../db";
 import { projectAccess } from "../project-procedure";
@@ -10,7 +10,7 @@ import { projectAccess } from "../project-procedure";
 export async function authorizeProjectRequest(req: Request, projectId: string, roles: Role[]) {
   const user = await requestUser(req.headers);
   if (!user) return { error: Response.json({ error: "Sign in or send an API token" }, { status: 401 }) } as const;
-  const access = /^[0-9a-f-]{36}$/i.test(projectId) ? await projectAccess(getPool(), user.id, projectId, roles) : null;
+  const access = Id.safeParse(projectId).success ? await projectAccess(getPool(), user.id, projectId, roles) : null;
   if (!access) return { error: Response.json({ error: "Project not found" }, { status: 404 }) } as const;
   return { user, ...access } as const;
 }

@@ -1,14 +1,28 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { chainSegment, exportArchive, sealCommitted, SealerBehindError } from "../../audit";
+import {
+  activeSigningKey,
+  chainSegment,
+  exportArchive,
+  exportProof,
+  microsecondInstant,
+  publicKeys,
+  rememberExport,
+  sealCommitted,
+  SealerBehindError,
+} from "../../audit";
 import { getPool } from "../../db";
 import { ExportFormat } from "../../domain";
 import { recordExport } from "../audit/record-export";
 import { auditors } from "../project-procedure";
 import { authorizeProjectRequest } from "./authorize";
 
-/** An instant with its offset, or a date (midnight UTC). */
-const Bound = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((text) => new Date(text));
+/** An instant with its offset and up to six fractional digits, or a date (midnight UTC). */
+const Bound = z.string().transform((text, ctx) => {
+  const instant = microsecondInstant(text);
+  if (instant === null) ctx.addIssue({ code: "custom", message: "give an ISO 8601 instant with an offset (at most six fractional digits) or a date" });
+  return instant ?? "";
+});
 
 const ExportQuery = z
   .object({ from: Bound.optional(), to: Bound.optional(), format: ExportFormat.default("ndjson") })
@@ -40,16 +54,22 @@ export async function exportResponse(req: Request, projectId: string): Promise<R
   const generatedAt = new Date();
   const segment = await chainSegment(db, projectId, range);
   const correlationId = req.headers.get("x-correlation-id")?.slice(0, 64) || randomUUID();
+  const proof = await exportProof(db, projectId, segment);
   const exportEventId = await recordExport(db, { userId: access.user.id, correlationId }, projectId, { format, range, segment });
+  await rememberExport(db, exportEventId, projectId, proof.checkpoint.treeSize);
+  const signingKey = await activeSigningKey(db);
 
   const body = exportArchive(db, {
     project: { id: projectId, name: access.board.project.name },
     range,
     segment,
+    proof,
     format,
     generatedAt,
     generatedBy: { userId: access.user.id, name: access.user.name },
     exportEventId,
+    signingKey,
+    publicKeys: Object.fromEntries((await publicKeys(db)).map((k) => [k.fingerprint, k.publicKey])),
   });
   const stamp = generatedAt.toISOString().replace(/[-:]|\.\d+/g, "");
   return new Response(body, {

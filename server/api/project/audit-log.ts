@@ -2,6 +2,7 @@ import { z } from "zod";
 import { UserId } from "../../domain";
 import { readProjectLog, toDomainEvent } from "../../eventstore";
 import { userNames } from "../../read-models";
+import { InstantInput } from "../as-of-instant";
 import { projectProcedure, readers } from "../project-procedure";
 
 /**
@@ -14,8 +15,8 @@ export const auditLog = projectProcedure(readers)
     z.object({
       userId: UserId.optional(),
       eventTypes: z.array(z.string().max(100)).max(50).optional(),
-      from: z.coerce.date().optional(),
-      to: z.coerce.date().optional(),
+      from: InstantInput.optional(),
+      to: InstantInput.optional(),
       correlationId: z.string().max(64).optional(),
       cursor: z.number().int().min(1).nullish(),
       limit: z.number().int().min(1).max(200).default(50),

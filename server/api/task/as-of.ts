@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Id } from "../../domain";
 import { loadTaskAsOf } from "../../board-state";
-import { notAfterNow } from "../as-of-instant";
+import { InstantInput, notAfterNow } from "../as-of-instant";
 import { notFound } from "../errors";
 import { projectProcedure, readers } from "../project-procedure";
 
@@ -12,7 +12,7 @@ import { projectProcedure, readers } from "../project-procedure";
 export const taskAsOf = projectProcedure(readers)
   .input(
     z
-      .object({ taskId: Id, asOf: z.coerce.date().optional(), version: z.number().int().min(1).optional() })
+      .object({ taskId: Id, asOf: InstantInput.optional(), version: z.number().int().min(1).optional() })
       .refine((input) => (input.asOf === undefined) !== (input.version === undefined), {
         message: "Give either asOf or version",
         path: ["asOf"],

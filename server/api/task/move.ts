@@ -14,15 +14,11 @@ export const moveTask = taskCommandProcedure
     oneAtATimeInto(ctx, input.toColumnId, (board) => {
       const others = columnTasks(board, input.toColumnId).filter((t) => t.id !== input.taskId);
       const index = input.afterTaskId === null ? -1 : others.findIndex((t) => t.id === input.afterTaskId);
-      if (index === -1 && input.afterTaskId !== null) throw notFound("Task to place after");
-      const rank = rankBetween(others[index]?.rank ?? null, others[index + 1]?.rank ?? null);
-      return runTaskCommand(ctx, input, {
-        type: "MoveTask",
-        taskId: input.taskId,
-        toColumnId: input.toColumnId,
-        rank,
-        overrideWipLimit: input.overrideWipLimit,
-        board: boardContext(board),
+      // Checked in the command's planning, so that a retry of a move that went through answers as it did.
+      return runTaskCommand(ctx, input, () => {
+        if (index === -1 && input.afterTaskId !== null) throw notFound("Task to place after");
+        const rank = rankBetween(others[index]?.rank ?? null, others[index + 1]?.rank ?? null);
+        return [{ type: "MoveTask", taskId: input.taskId, toColumnId: input.toColumnId, rank, overrideWipLimit: input.overrideWipLimit, board: boardContext(board) }];
       });
     }),
   );

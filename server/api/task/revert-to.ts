@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { InstantInput } from "../as-of-instant";
 import { revertTask } from "./revert";
 import { taskCommandProcedure } from "./task-procedure";
 
@@ -7,5 +8,5 @@ import { taskCommandProcedure } from "./task-procedure";
  * the task did not exist yet then; answers position null when it already is as it was.
  */
 export const revertTaskTo = taskCommandProcedure
-  .input(z.object({ asOf: z.coerce.date(), overrideWipLimit: z.boolean().default(false) }))
+  .input(z.object({ asOf: InstantInput, overrideWipLimit: z.boolean().default(false) }))
   .mutation(({ ctx, input }) => revertTask(ctx, input, { until: input.asOf }));

@@ -1,7 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { readCausedBy, readStream } from "../../eventstore";
-import { commandAnswer } from "../command-context";
+import { earlierAttempt } from "../../eventstore/command";
+import { commandAnswer, commandContext } from "../command-context";
 import { revertTask } from "./revert";
 import { taskCommandProcedure } from "./task-procedure";
 
@@ -14,10 +15,11 @@ export const undoLastChange = taskCommandProcedure
   .input(z.object({ overrideWipLimit: z.boolean().default(false) }))
   .mutation(async ({ ctx, input }) => {
     const stream = { aggregateType: "task", aggregateId: input.taskId };
+    // A retry of this very undo answers as it did, whatever changed since (undoing again would redo).
+    const earlier = await earlierAttempt(ctx.db, { stream, projectId: input.projectId, context: commandContext(ctx, input) });
+    if (earlier) return commandAnswer(earlier);
     const latest = ctx.board.taskVersions[input.taskId]!;
     const [last] = await readStream(ctx.db, stream, { fromVersion: latest, toVersion: latest });
-    // A retry of this very undo: its events are the last change now.
-    if (last!.metadata.causationId === input.commandId) return commandAnswer({ version: last!.version, lastPosition: last!.position });
     const [first] = await readCausedBy(ctx.db, stream, last!.metadata.causationId);
     if (first!.version === 1) {
       throw new TRPCError({ code: "BAD_REQUEST", message: "Creating the task cannot be undone; archive it instead" });

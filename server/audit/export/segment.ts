@@ -1,10 +1,11 @@
 import type { Db } from "../../db";
+import { projectRangeEnds } from "../../eventstore";
 import { GENESIS_HASH } from "../chain-hash";
 
-/** A time range of an export: from inclusive, to exclusive, either open. */
+/** A time range of an export: from inclusive, to exclusive, either open; UTC instants with microseconds. */
 export interface ExportRange {
-  from: Date | null;
-  to: Date | null;
+  from: string | null;
+  to: string | null;
 }
 
 /** The contiguous part of a project's chain an export holds: chain indexes after `after` up to `through`. */
@@ -22,28 +23,30 @@ export interface ChainSegment {
  * From the first link whose event is at or after `from` to the last one before `to`. Timestamps are taken
  * at insert and the chain follows commit order, so they can be out of order by a few microseconds between
  * concurrent commits (or more in an imported history): the segment then keeps such a neighbour rather than
- * leave a hole, and consecutive ranges never leave a gap between their segments.
+ * leave a hole, and consecutive ranges never leave a gap between their segments. A command counts at its
+ * last instant, so a range never ends inside a command. The chain's head is read
+ * first and the ends are looked for up to it, so the segment is the chain as of that read.
  */
-const SEGMENT_SQL = `
-WITH head AS (SELECT coalesce(max(chain_index), 0) AS i FROM event_hashes WHERE project_id = $1),
-bounds AS (
-  SELECT
-    CASE WHEN $2::timestamptz IS NULL THEN 1
-         ELSE coalesce((SELECT min(h.chain_index) FROM event_hashes h JOIN events e ON e.position = h.position
-                        WHERE h.project_id = $1 AND e."timestamp" >= $2), head.i + 1) END AS first,
-    CASE WHEN $3::timestamptz IS NULL THEN head.i
-         ELSE coalesce((SELECT max(h.chain_index) FROM event_hashes h JOIN events e ON e.position = h.position
-                        WHERE h.project_id = $1 AND e."timestamp" < $3), 0) END AS last
-  FROM head
-)
-SELECT b.first, b.last, h.chain_index, h.position, h.hash
-FROM bounds b
-LEFT JOIN event_hashes h ON h.project_id = $1 AND h.chain_index IN (b.first - 1, b.first, b.last)`;
-
 export async function chainSegment(db: Db, projectId: string, range: ExportRange): Promise<ChainSegment> {
+  const { rows: heads } = await db.query<{ chain_index: string; transaction_id: string; position: string }>(
+    `SELECT chain_index, transaction_id::text AS transaction_id, position FROM event_hashes
+     WHERE project_id = $1 ORDER BY chain_index DESC LIMIT 1`,
+    [projectId],
+  );
+  const head = heads[0];
+  const headIndex = head ? Number(head.chain_index) : 0;
+  const ends = head
+    ? await projectRangeEnds(db, projectId, range, { transactionId: head.transaction_id, position: Number(head.position) })
+    : { first: null, last: null };
   const { rows } = await db.query<{ first: string; last: string; chain_index: string | null; position: string; hash: string }>(
-    SEGMENT_SQL,
-    [projectId, range.from, range.to],
+    `WITH bounds AS (
+       SELECT coalesce((SELECT chain_index FROM event_hashes WHERE position = $2), $3) AS first,
+              coalesce((SELECT chain_index FROM event_hashes WHERE position = $4), $5) AS last
+     )
+     SELECT b.first, b.last, h.chain_index, h.position, h.hash
+     FROM bounds b
+     LEFT JOIN event_hashes h ON h.project_id = $1 AND h.chain_index IN (b.first - 1, b.first, b.last)`,
+    [projectId, ends.first, range.from === null ? 1 : headIndex + 1, ends.last, range.to === null ? headIndex : 0],
   );
   const first = Number(rows[0]!.first);
   const last = Number(rows[0]!.last);

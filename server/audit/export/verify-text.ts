@@ -3,26 +3,36 @@ export function verifyText(eventsFileName: string): string {
   return `How to verify this export
 =========================
 
-With Chronoboard's verifier (no database needed):
+With Chronoboard's verifier (no database needed; the key from GET /api/v1/audit/public-key or
+npm run audit:public-key, obtained from the installation by a channel you trust):
 
-    npm run verify -- <this archive>.zip
+    npm run verify -- <this archive>.zip --key chronoboard-audit-key.pem      (or --fingerprint <hex>)
+    npm run verify -- <this archive>.zip --since <an earlier export>.zip --key …
 
-It prints "verified: N events, chain head <hash>" and exits 0, or names the first record that fails and exits 1.
+It prints "verified: N events, …" and exits 0, or what fails and exits 1.
 
-By hand, or with your own tool:
+By hand, or with your own tool (README, "Audit trail", has the exact definitions):
 
-1. SHA-256 of ${eventsFileName} must equal manifest.json eventsFile.sha256.
-2. Each record (one JSON object per line, or one CSV row whose payload and metadata cells hold JSON) is an event
-   envelope plus userName, prevHash and hash. The envelope is the record without those three fields, with
-   position, eventVersion and version as numbers and payload and metadata as JSON values.
-3. hash = SHA-256( prevHash as 32 bytes || UTF-8 bytes of the envelope canonicalised per RFC 8785 (JCS) ),
-   written as 64 lowercase hex digits.
-4. The first record's prevHash is manifest.json hashBeforeRange (64 zeros when the range starts the project's
-   chain); every later record's prevHash is the hash of the record before it; the last hash is manifest.json
-   lastHash; the number of records is eventCount.
-5. To tie the archive to the live system, compare lastHash with the ExportGenerated event exportEventId names,
-   or with the chain shown by Chronoboard's integrity check.
+1. The archive holds exactly manifest.json, ${eventsFileName}, authors.json and VERIFY.txt, each once.
+2. manifest.json is one JSON object in RFC 8785 (JCS) form. Its "signature" is Ed25519 (base64) over the JCS
+   form of the manifest without "signature", by the key whose fingerprint (SHA-256 of the 32 raw public key
+   bytes) is "keyFingerprint"; manifest.publicKeys holds the keys, but trust only a key you obtained yourself.
+3. The SHA-256 of ${eventsFileName}, authors.json and VERIFY.txt equal the manifest's eventsFile, authorsFile and
+   verifyFile.
+4. Each record is an event envelope plus salt, prevHash and hash, each NDJSON line in JCS form.
+   hash = SHA-256( prevHash as 32 bytes || UTF-8 of the JCS form of the envelope ); the first prevHash is
+   hashBeforeRange (64 zeros when the range starts the project's log), each later one the hash before it;
+   the last hash is lastHash; eventCount records.
+5. Merkle tree (RFC 9162 section 2.1): the record's leaf is the JCS form of the envelope with "payload" replaced
+   by "payloadDigest" = hex SHA-256( salt as 16 bytes || JCS(payload) ); leaf hash SHA-256(0x00 || leaf), node
+   hash SHA-256(0x01 || left || right). The records are leaves tree.firstLeafIndex onward; with tree.leftEdge
+   before them and tree.rightEdge after them they make the root of tree.checkpoint, a checkpoint signed like the
+   manifest (signature over the JCS form without "signature").
+6. tree.checkpointBeforeRange and tree.previousExport.checkpoint are earlier signed checkpoints, each with a
+   consistency proof (RFC 9162 section 2.1.4) to tree.checkpoint.
 
-userName is the author's display name at export time and is not covered by the hashes.
+Not covered by any signature or hash: the zip container itself (entry dates, comments, compression). The names
+in authors.json are covered by the manifest's signature but are the installation's word at export time: they
+are not part of the log and not in any checkpoint.
 `;
 }

@@ -3,6 +3,8 @@ import { z } from "zod";
 /** Field schemas shared by events and commands, so limits are stated once. */
 export const Id = z.uuid();
 export const UserId = z.string().min(1).max(64);
+/** A person's display name, as they sign up or change it. */
+export const UserName = z.string().trim().min(1, "Name cannot be empty").max(100, "Name is longer than 100 characters");
 export const Title = z.string().trim().min(1, "Title cannot be empty").max(200, "Title is longer than 200 characters");
 export const Description = z.string().max(20_000, "Description is longer than 20,000 characters");
 export const ProjectName = z.string().trim().min(1, "Project name cannot be empty").max(100, "Project name is longer than 100 characters");

@@ -31,6 +31,11 @@ export const ExportGenerated = defineEvent("ExportGenerated", 1, {
   lastHash: Sha256Hex,
 });
 /**
+ * The installation's audit signing key changed (README, "Signing key"): checkpoints from now on are signed
+ * by `fingerprint`; those signed by `previousFingerprint` (null: the first key) stay verifiable with it.
+ */
+export const SigningKeyRotated = defineEvent("SigningKeyRotated", 1, { previousFingerprint: Sha256Hex.nullable(), fingerprint: Sha256Hex });
+/**
  * An operator's decision about an event of this project that a projector parked (who and when: the
  * metadata and timestamp): apply it again after a fix, or leave it out of the read model for good. Read
  * models change through the projector; the board does not.
@@ -59,6 +64,7 @@ export const projectEventSchemas = [
   ColumnRemoved,
   WipLimitSet,
   ExportGenerated,
+  SigningKeyRotated,
   DeadLetterRetried,
   DeadLetterSkipped,
   AutomationRuleAdded,

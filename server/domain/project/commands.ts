@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AutomationRuleAdded, ReviewSagaConfigured } from "../events/project-events";
-import { DeadLetterRetried, DeadLetterSkipped, ExportGenerated } from "../events/project-events";
+import { DeadLetterRetried, DeadLetterSkipped, ExportGenerated, SigningKeyRotated } from "../events/project-events";
 import { ColumnName, Id, ProjectName, Role, UserId, WipLimit } from "../events/fields";
 
 /** Every command names its project: the handler loads that stream to decide on it. */
@@ -32,6 +32,8 @@ export const RemoveColumn = command("RemoveColumn", { columnId: Id, tasksInColum
 export const SetWipLimit = command("SetWipLimit", { columnId: Id, wipLimit: WipLimit });
 /** Records a compliance export that is being handed out; the fields are those of ExportGenerated. */
 export const RecordExport = command("RecordExport", ExportGenerated.shape.data.shape);
+/** Records on the project's log that the installation's signing key changed; the fields are those of the event. */
+export const RecordSigningKeyRotation = command("RecordSigningKeyRotation", SigningKeyRotated.shape.data.shape);
 /** An operator's decision about a parked event of this project; the fields are those of the event. */
 export const RetryDeadLetter = command("RetryDeadLetter", DeadLetterRetried.shape.data.shape);
 export const SkipDeadLetter = command("SkipDeadLetter", DeadLetterSkipped.shape.data.shape);
@@ -53,6 +55,7 @@ export const ProjectCommand = z.discriminatedUnion("type", [
   RemoveColumn,
   SetWipLimit,
   RecordExport,
+  RecordSigningKeyRotation,
   RetryDeadLetter,
   SkipDeadLetter,
   AddAutomationRule,

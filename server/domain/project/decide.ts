@@ -111,6 +111,11 @@ export function decideProject(input: ProjectCommand, state: ProjectState): Proje
       return [{ type: "ExportGenerated", data }];
     }
 
+    case "RecordSigningKeyRotation": {
+      const { previousFingerprint, fingerprint } = command;
+      return [{ type: "SigningKeyRotated", data: { previousFingerprint, fingerprint } }];
+    }
+
     // Whether the event is parked is the projection runner's to check; the log records the decision.
     case "RetryDeadLetter": {
       const { projector, eventId, reason } = command;

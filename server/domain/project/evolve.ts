@@ -41,6 +41,7 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       return { ...state, reviewSaga: columnId === null ? null : { columnId, reviewerRole, timeoutSeconds } };
     }
     case "ExportGenerated":
+    case "SigningKeyRotated":
     case "DeadLetterRetried":
     case "DeadLetterSkipped":
       return state;

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { projectors } from "../../read-models";
 import { rebuild } from "../runner/rebuild";
+import { processWide } from "../../process-wide";
 
 export interface RebuildJob {
   startedAt: Date;
@@ -12,8 +13,7 @@ export interface RebuildJob {
   error: string | null;
 }
 
-const globalForJobs = globalThis as unknown as { chronoboardRebuilds?: Map<string, RebuildJob> };
-const jobs = (globalForJobs.chronoboardRebuilds ??= new Map());
+const jobs = processWide("chronoboardRebuilds", () => new Map<string, RebuildJob>());
 
 /** The latest rebuild of a read model started by this instance, running or finished. */
 export function rebuildJob(name: string): RebuildJob | null {

@@ -22,8 +22,12 @@ export interface ProjectorStatus {
   rebuild: RebuildJob | null;
 }
 
-/** Whether a session advisory lock is held by some session (pg_locks splits a bigint key in two oids). */
+/**
+ * Whether a session advisory lock is held by some session of this database (pg_locks lists every database's
+ * locks, and another installation on the same server uses the same keys; it splits a bigint key in two oids).
+ */
 const HELD = `EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND granted
+  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
   AND ((classid::bigint << 32) | objid::bigint) = hashtextextended($2, 0))`;
 
 /** Every read model's projector: where it stands, how far behind, who leads it, what it parked. */

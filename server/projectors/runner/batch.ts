@@ -5,12 +5,13 @@ import { applyAsBatch, applyWithRetries } from "./apply";
 import { readCheckpoint, saveCheckpoint } from "./checkpoints";
 import { blockedAggregates, hold, markResolved, park, releasedEvents } from "./dead-letters";
 import { announceBatch } from "./progress";
+import { type LeaderSession, stillLeading } from "./leadership";
 import { aggregateKey, lockName, type Projector, type RetryPolicy, type Tx } from "./projector";
 
 /**
  * Events per batch. A batch's fixed cost (its transaction, checkpoint, dead-letter lookups) is spread over
- * more events, and a batch handler folds more events per row it writes: a rebuild of 100k events over 1,000
- * tasks ran ~1.7 times as fast with 2,000 as with 500. A live runner's batches are as small as what arrived.
+ * more events, and a batch handler folds more events per row it writes, so larger batches rebuild faster
+ * (BENCHMARKS.md, "Figures behind choices in the code"). A live runner's batches are as small as what arrived.
  */
 export const BATCH = 2000;
 
@@ -25,8 +26,9 @@ export interface BatchResult {
  * feed after the checkpoint, then the new checkpoint. The transaction lock makes batches of one projector
  * (from any instance, or a rebuild's swap) run one after another, and the checkpoint is read under it.
  */
-export async function applyBatch(tx: Tx, projector: Projector, policy: RetryPolicy): Promise<BatchResult> {
+export async function applyBatch(tx: Tx, projector: Projector, policy: RetryPolicy, leader?: LeaderSession): Promise<BatchResult> {
   await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [lockName("batch", projector.name)]);
+  if (leader) await stillLeading(tx, projector.name, leader);
 
   const stopped = new Set<string>();
   for (const event of await releasedEvents(tx, projector.name, BATCH)) {
@@ -71,7 +73,7 @@ export async function applyBatch(tx: Tx, projector: Projector, policy: RetryPoli
 }
 
 /** One batch in its own transaction. */
-export async function runBatch(pool: pg.Pool, projector: Projector, policy: RetryPolicy): Promise<BatchResult> {
+export async function runBatch(pool: pg.Pool, projector: Projector, policy: RetryPolicy, leader?: LeaderSession): Promise<BatchResult> {
   const client = await pool.connect();
   // A connection lost mid-batch also emits "error", which would end the process unheard; the failing query reports it.
   const lost = () => {};
@@ -80,7 +82,7 @@ export async function runBatch(pool: pg.Pool, projector: Projector, policy: Retr
   const started = performance.now();
   try {
     await client.query("BEGIN");
-    const result = await applyBatch(client, projector, policy);
+    const result = await applyBatch(client, projector, policy, leader);
     await client.query("COMMIT");
     recordProjectorBatch(projector.name, result.count, performance.now() - started);
     announceBatch(projector.name);
@@ -96,11 +98,21 @@ export async function runBatch(pool: pg.Pool, projector: Projector, policy: Retr
   }
 }
 
-/** Runs batches until the feed has nothing more to give now; returns the number of events taken. */
-export async function catchUp(pool: pg.Pool, projector: Projector, policy: RetryPolicy, onBatch?: (batch: BatchResult) => void) {
+/**
+ * Runs batches until the feed has nothing more to give now; returns the number of events taken. A runner
+ * passes the session that holds its leadership lock: each batch checks, under its lock, that the session
+ * still holds it.
+ */
+export async function catchUp(
+  pool: pg.Pool,
+  projector: Projector,
+  policy: RetryPolicy,
+  onBatch?: (batch: BatchResult) => void,
+  leader?: LeaderSession,
+) {
   let total = 0;
   for (;;) {
-    const batch = await runBatch(pool, projector, policy);
+    const batch = await runBatch(pool, projector, policy, leader);
     total += batch.count;
     onBatch?.(batch);
     if (batch.count < BATCH) return total;

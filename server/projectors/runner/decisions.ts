@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { DomainError, projectDecider } from "../../domain";
-import { type CommandContext, type CommandResult, handleCommand, readCausedBy } from "../../eventstore";
+import { type CommandContext, type CommandResult, earlierAttempt, handleCommand } from "../../eventstore";
 
 export interface DeadLetterDecision {
   projectId: string;
@@ -44,10 +44,8 @@ export async function decideDeadLetter(pool: pg.Pool, decision: DeadLetterDecisi
       ]);
     } else if (status) {
       // A retried request whose first attempt went through answers as it did then.
-      const earlier = await readCausedBy(client, stream, context.commandId);
-      if (earlier.length === 0) throw new DomainError(`This event is not parked (it is ${status})`);
-      const last = earlier.at(-1)!;
-      result = { version: last.version, lastPosition: last.position, events: earlier, idempotentReplay: true };
+      result = await earlierAttempt(client, { stream, projectId, context });
+      if (!result) throw new DomainError(`This event is not parked (it is ${status})`);
     }
     await client.query("COMMIT");
     return result;

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { getLockPool } from "../../db";
 import { latestPosition } from "../../eventstore";
 import { recordRebuild } from "../../metrics";
 import { applyBatch, BATCH, type BatchResult, catchUp } from "./batch";
@@ -24,10 +25,12 @@ export async function rebuild(
   { onProgress, retry = defaultRetryPolicy }: { onProgress?: (progress: RebuildProgress) => void; retry?: RetryPolicy } = {},
 ): Promise<number> {
   const target = projector.into(freshName(projector.table), `${projector.name}.rebuild`);
+  // The rebuild's session lock lives on a direct connection (a pooler's would move between transactions).
+  const lock = await getLockPool().connect();
   const guard = await pool.connect();
   const started = performance.now();
   try {
-    const { rows } = await guard.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [
+    const { rows } = await lock.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [
       lockName("rebuild", projector.name),
     ]);
     if (!rows[0]!.locked) throw new Error(`A rebuild of ${projector.name} is already running`);
@@ -52,7 +55,10 @@ export async function rebuild(
     recordRebuild(projector.name, performance.now() - started);
     return events;
   } finally {
-    await guard.query(`SELECT pg_advisory_unlock_all()`).catch(() => {});
+    // A connection that could not unlock is closed, which releases its locks, rather than reused.
+    let broken: Error | undefined;
+    await lock.query(`SELECT pg_advisory_unlock_all()`).catch((error: Error) => (broken = error));
+    lock.release(broken);
     guard.release();
   }
 }

@@ -1,8 +1,9 @@
-import pg from "pg";
-import { databaseUrl } from "../../db";
+import type pg from "pg";
+import { newSessionClient } from "../../db";
 import { followFeed } from "../../eventstore";
 import { logger } from "../../log";
 import { catchUp } from "./batch";
+import { type LeaderSession, LeadershipLostError } from "./leadership";
 import { defaultRetryPolicy, lockName, type Projector, type RetryPolicy } from "./projector";
 
 /**
@@ -27,7 +28,8 @@ export interface RunnerOptions {
  */
 export class ProjectorRunner {
   private client: pg.Client | null = null;
-  private leader = false;
+  /** The session holding the leadership lock, while this runner leads. */
+  private leader: LeaderSession | null = null;
 
   constructor(
     readonly projector: Projector,
@@ -35,7 +37,7 @@ export class ProjectorRunner {
   ) {}
 
   get leading(): boolean {
-    return this.leader;
+    return this.leader !== null;
   }
 
   /** Runs until the signal aborts, then gives up the lock. */
@@ -45,21 +47,29 @@ export class ProjectorRunner {
     const tick = async () => {
       try {
         if (!this.leader) await this.contend();
-        if (this.leader) await catchUp(this.options.pool, this.projector, this.options.retry ?? defaultRetryPolicy);
+        if (this.leader) await catchUp(this.options.pool, this.projector, this.options.retry ?? defaultRetryPolicy, undefined, this.leader);
       } catch (error) {
-        onError(error);
+        if (error instanceof LeadershipLostError) this.abdicate();
+        else onError(error);
       }
     };
     await followFeed(tick, { pollMs: TICK_MS, signal });
   }
 
+  /** Stops leading at once: the session that held the lock is gone, so another instance may lead already. */
+  private abdicate() {
+    const client = this.client;
+    this.client = null;
+    this.leader = null;
+    void client?.end().catch(() => {});
+  }
+
   private async contend(): Promise<void> {
     if (!this.client) {
-      const client = this.options.connect?.() ?? new pg.Client({ connectionString: databaseUrl() });
+      // A direct connection (DATABASE_DIRECT_URL): the lock lives as long as this session.
+      const client = this.options.connect?.() ?? newSessionClient();
       const lost = () => {
-        if (this.client !== client) return;
-        this.client = null;
-        this.leader = false;
+        if (this.client === client) this.abdicate();
       };
       client.on("error", lost);
       client.on("end", lost);
@@ -71,9 +81,10 @@ export class ProjectorRunner {
         throw error;
       }
     }
-    const { rows } = await this.client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [
-      lockName("leader", this.projector.name),
-    ]);
-    this.leader = rows[0]!.locked;
+    const { rows } = await this.client.query<{ locked: boolean; pid: number }>(
+      `SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked, pg_backend_pid() AS pid`,
+      [lockName("leader", this.projector.name)],
+    );
+    this.leader = rows[0]!.locked ? { pid: rows[0]!.pid } : null;
   }
 }

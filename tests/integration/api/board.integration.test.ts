@@ -26,7 +26,22 @@ describe("the board API", () => {
     const board = await alice.caller.board.get({ projectId });
     expect(board.columns.map((c) => c.name)).toEqual(["To do", "In progress", "Review", "Done"]);
     expect(board.role).toBe("owner");
-    expect(await alice.caller.project.list()).toEqual([{ id: projectId, name: "Launch", role: "owner" }]);
+    expect(await alice.caller.project.list()).toEqual([
+      { id: projectId, name: "Launch", role: "owner", taskCount: expect.any(Number), lastActivityAt: expect.any(Date) },
+    ]);
+  });
+
+  it("lists each project with the tasks on its board and the time of its last change", async () => {
+    const { alice, projectId, todo, taskId } = await projectWithTask();
+    await alice.caller.task.create({ ...cmd(), projectId, columnId: todo.id, title: "Second" });
+    await alice.caller.task.create({ ...cmd(), projectId, columnId: todo.id, title: "Third" });
+    const { position } = await alice.caller.task.archive({ ...cmd(), projectId, taskId, expectedVersion: 1 });
+    // Given the position of the caller's last write, the list waits until the board read model has it.
+    const [listed] = await alice.caller.project.list({ position: position! });
+    const last = (await readProject(getPool(), projectId)).at(-1)!;
+    expect(last.eventType).toBe("TaskArchived");
+    // Archived tasks leave the board, so they leave the count.
+    expect(listed).toMatchObject({ id: projectId, taskCount: 2, lastActivityAt: last.timestamp });
   });
 
   it("moves a task and records the real user and correlation id in every event", async () => {

@@ -6,6 +6,7 @@ import yauzl from "yauzl";
 import { ZipFile } from "yazl";
 import { createApiToken } from "../../../server/auth";
 import { exportResponse } from "../../../server/api/http/export";
+import { publicKeyResponse } from "../../../server/api/http/proofs";
 import { cmd, signedUpUser } from "./api";
 
 /** A project with a few tasks, its owner, and a personal API token of the owner. */
@@ -62,4 +63,10 @@ export function zip(entries: Map<string, Buffer>): Promise<Buffer> {
     file.outputStream.on("end", () => resolve(Buffer.concat(chunks)));
     file.outputStream.on("error", reject);
   });
+}
+
+/** The installation's public key as an outside verifier would hold it (GET /api/v1/audit/public-key). */
+export async function trustedKey(): Promise<{ keys: string[] }> {
+  const answer = (await (await publicKeyResponse()).json()) as { publicKey: string };
+  return { keys: [answer.publicKey] };
 }

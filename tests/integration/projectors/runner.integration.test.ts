@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { appendToStream } from "../../../server/eventstore";
 import { type Projector, ProjectorRunner } from "../../../server/projectors";
 import { metadata, newEvent, testPool } from "../helpers/db";
+import { freezingProxy } from "../helpers/freezing-proxy";
 import { until } from "../helpers/projections";
 
 const pool = testPool();
@@ -70,6 +71,51 @@ describe("the projector runner", () => {
       expect(rows.filter((r) => second.includes(r.event_id)).map((r) => r.runner)).toEqual(["B", "B", "B", "B", "B"]);
     } finally {
       stop.abort();
+    }
+  });
+
+  it("stops leading at once when its session is gone unannounced (a half-open connection), applying nothing more", async () => {
+    const projectId = randomUUID();
+    const { by, applied } = await recordingProjector(projectId);
+    const proxy = await freezingProxy(process.env.DATABASE_URL!);
+    const stop = new AbortController();
+    const silent = { pool, onError: () => {} };
+    // Once cut off, A cannot reach the server again either (its network is gone).
+    let cutOff = false;
+    const connectA = () => {
+      if (cutOff) throw new Error("instance A is cut off");
+      return new pg.Client({ connectionString: proxy.url });
+    };
+    const a = new ProjectorRunner(by("A"), { ...silent, connect: connectA });
+    void a.start(stop.signal);
+    try {
+      await until(() => a.leading);
+      const first = await append(projectId, 2);
+      await until(async () => (await applied()).length === first.length);
+
+      // A's session ends on the server (its lock with it), and A hears nothing of it.
+      proxy.freeze();
+      cutOff = true;
+      const lockName = `chronoboard.projector.leader:${by("A").name}`;
+      const { rowCount } = await pool.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND granted
+           AND ((classid::bigint << 32) | objid::bigint) = hashtextextended($1, 0)`,
+        [lockName],
+      );
+      expect(rowCount).toBe(1);
+      const second = await append(projectId, 3);
+      // A has been woken by these appends and its timer; it must not apply them as a leader it no longer is.
+      await until(() => !a.leading, 5000);
+      expect((await applied()).filter((r) => second.includes(r.event_id))).toEqual([]);
+
+      const b = new ProjectorRunner(by("B"), silent);
+      void b.start(stop.signal);
+      await until(async () => (await applied()).length === first.length + second.length);
+      const rows = await applied();
+      expect(rows.filter((r) => second.includes(r.event_id)).map((r) => r.runner)).toEqual(["B", "B", "B"]);
+    } finally {
+      stop.abort();
+      proxy.close();
     }
   });
 });

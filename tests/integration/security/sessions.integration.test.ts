@@ -3,13 +3,16 @@ import { describe, expect, it } from "vitest";
 import { betterAuth } from "better-auth";
 import { auth } from "../../../server/auth";
 import { authOptions } from "../../../server/auth/auth";
+import { CLIENT_ADDRESS_HEADER } from "../../../server/auth/client-address";
+import { getPool } from "../../../server/db";
 
 const app = "http://127.0.0.1:3000";
 
 function authRequest(path: string, { cookie, body, base = app, address }: { cookie?: string; body?: unknown; base?: string; address?: string } = {}) {
   const headers: Record<string, string> = { origin: base, "content-type": "application/json" };
   if (cookie) headers.cookie = cookie;
-  if (address) headers["x-forwarded-for"] = address;
+  // As the server stamps it on each request it receives (server/auth/client-address.ts).
+  if (address) headers[CLIENT_ADDRESS_HEADER] = address;
   return auth.handler(new Request(`${base}/api/auth${path}`, { method: body === undefined ? "GET" : "POST", headers, body: body === undefined ? undefined : JSON.stringify(body) }));
 }
 
@@ -67,32 +70,50 @@ describe("sessions", () => {
 });
 
 describe("sign-in rate limits", () => {
-  it("limits attempts per account, from whatever address they come", async () => {
+  const signIn = (email: string, password: string, address: string) => authRequest("/sign-in/email", { body: { email, password }, address });
+  const signedUp = async () => {
     const me = account();
     await authRequest("/sign-up/email", { body: me });
+    return me;
+  };
+
+  it("lock a stranger guessing someone's password out, and not the person, who signs in from their own address", async () => {
+    const me = await signedUp();
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) {
-      const response = await authRequest("/sign-in/email", { body: { email: me.email, password: "wrong password" }, address: `198.51.100.${i}` });
-      statuses.push(response.status);
-    }
+    for (let i = 0; i < 11; i++) statuses.push((await signIn(me.email, "wrong password", "198.51.100.66")).status);
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses[10]).toBe(429);
-    // Even the right password waits now.
-    const right = await authRequest("/sign-in/email", { body: { email: me.email, password: me.password }, address: "198.51.100.200" });
-    expect(right.status).toBe(429);
-    expect(Number(right.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(((await right.json()) as { message: string }).message).toMatch(/^Too many sign-in attempts/);
-  });
+    // The stranger waits, even with the right password.
+    const stranger = await signIn(me.email, me.password, "198.51.100.66");
+    expect(stranger.status).toBe(429);
+    expect(Number(stranger.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(((await stranger.json()) as { message: string }).message).toMatch(/^Too many sign-in attempts/);
+    // The person does not.
+    expect((await signIn(me.email, me.password, "192.0.2.10")).status).toBe(200);
+  }, 120_000);
 
-  it("limits attempts per address, whichever accounts they try", async () => {
+  it("do not count successful sign-ins", async () => {
+    const me = await signedUp();
+    for (let i = 0; i < 15; i++) expect((await signIn(me.email, me.password, "192.0.2.20")).status).toBe(200);
+    // The failures that follow still have their whole allowance.
+    for (let i = 0; i < 10; i++) expect((await signIn(me.email, "wrong password", "192.0.2.20")).status).toBe(401);
+    expect((await signIn(me.email, "wrong password", "192.0.2.20")).status).toBe(429);
+  }, 120_000);
+
+  it("limit attempts per address, whichever accounts they try", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 31; i++) {
-      const response = await authRequest("/sign-in/email", { body: { email: `${randomUUID()}@test.chronoboard.dev`, password: "guess" }, address: "203.0.113.7" });
-      statuses.push(response.status);
-    }
+    for (let i = 0; i < 31; i++) statuses.push((await signIn(`${randomUUID()}@test.chronoboard.dev`, "guess", "203.0.113.7")).status);
     expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
     expect(statuses[30]).toBe(429);
-    const elsewhere = await authRequest("/sign-in/email", { body: { email: `${randomUUID()}@test.chronoboard.dev`, password: "guess" }, address: "203.0.113.8" });
-    expect(elsewhere.status).toBe(401);
-  });
+    expect((await signIn(`${randomUUID()}@test.chronoboard.dev`, "guess", "203.0.113.8")).status).toBe(401);
+  }, 120_000);
+
+  it("bound one account's attempts from all addresses together, more slowly, in the database every instance shares", async () => {
+    const me = await signedUp();
+    // 95 wrong passwords already counted this hour (by any instance), then 5 more from five addresses.
+    await getPool().query("INSERT INTO sign_in_attempts (key, window_seconds, window_start, attempts) VALUES ($1, 3600, now(), 95)", [`account:${me.email}`]);
+    for (let i = 0; i < 5; i++) expect((await signIn(me.email, "wrong password", `198.18.0.${i}`)).status).toBe(401);
+    expect((await signIn(me.email, me.password, "198.18.1.1")).status).toBe(429);
+    expect((await signIn(`${randomUUID()}@test.chronoboard.dev`, "guess", "198.18.1.1")).status).toBe(401);
+  }, 120_000);
 });

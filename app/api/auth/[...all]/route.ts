@@ -1,4 +1,3 @@
-import { toNextJsHandler } from "better-auth/next-js";
-import { auth } from "@/server/auth";
+import { authHandler } from "@/server/api/http/auth-handler";
 
-export const { GET, POST } = toNextJsHandler(auth);
+export { authHandler as GET, authHandler as POST };

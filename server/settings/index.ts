@@ -1,0 +1,1 @@
+export { saveTheme, type Theme, themeOf, themeSchema } from "./user-settings";

@@ -1,27 +1,23 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useEffect, useEffectEvent, useId, useRef, useState } from "react";
-import { useTRPC } from "@/components/trpc/context";
-import { usePendingCommandIds } from "@/components/trpc/command-ids";
-import { errorMessage } from "@/components/trpc/errors";
 import { useBoardSession } from "./board-session";
 import { PlusIcon } from "./icons";
+import { TitleCounter, titleTooLong } from "./title-limit";
 import type { BoardColumn } from "./types";
 import { buttonGhost, buttonPrimary, fieldTextarea } from "../ui/classes";
-import { useInvalidateBoard } from "./use-invalidate-board";
 import { useReturnFocus } from "./use-return-focus";
 
-/** "Add task" at the foot of a column; stays open after adding so several tasks can be typed in a row. */
+/**
+ * "Add task" at the foot of a column; stays open after adding so several tasks can be typed in a row. The
+ * field clears as soon as a title is sent, so typing the next one at once loses nothing; the task shows below
+ * the cards as being added until the board has it (offline, until the connection returns and it is sent).
+ */
 export function AddTaskForm({ column }: { column: BoardColumn }) {
-  const { projectId, board, newTaskRequest, revealTask } = useBoardSession();
-  const trpc = useTRPC();
-  const invalidateBoard = useInvalidateBoard(projectId);
-  const create = useMutation(trpc.task.create.mutationOptions({ onSuccess: invalidateBoard }));
-  // A click again after a lost answer re-sends the same command, which the server then recognises.
-  const commandIds = usePendingCommandIds();
+  const { board, newTaskRequest, revealTask, changes } = useBoardSession();
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState("");
+  const [refused, setRefused] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const [openerRef, returnFocus] = useReturnFocus<HTMLButtonElement>();
@@ -45,29 +41,22 @@ export function AddTaskForm({ column }: { column: BoardColumn }) {
   function close() {
     setOpen(false);
     setTitle("");
-    create.reset();
+    setRefused(false);
     // Back to the button that opened the form, so keyboard users keep their place.
     returnFocus();
   }
 
   function submit(event?: { preventDefault(): void }) {
     event?.preventDefault();
-    if (!title.trim() || create.isPending) return;
-    create.mutate(
-      { projectId, commandId: commandIds.idFor({ columnId: column.id, title: title.trim() }), columnId: column.id, title: title.trim() },
-      {
-        onSettled: (_answer, error) => commandIds.settled(error),
-        onSuccess: ({ taskId }) => {
-          setTitle("");
-          // It goes to the foot of the column, which may be scrolled out of view.
-          revealTask(taskId);
-          // Back to the title for the next task (a click on "Add" left the focus there, disabled while adding),
-          // unless the user has moved on while the board was refetched.
-          const focused = document.activeElement;
-          if (!focused || focused === document.body || formRef.current?.contains(focused)) inputRef.current?.focus();
-        },
-      },
-    );
+    const text = title.trim();
+    if (!text) return;
+    if (titleTooLong(text)) return setRefused(true);
+    setTitle("");
+    setRefused(false);
+    // It goes to the foot of the column, which may be scrolled out of view.
+    changes.createTask(column.id, text, revealTask);
+    // Back to the title for the next task (a click on "Add" left the focus on the button).
+    inputRef.current?.focus();
   }
 
   if (!open) {
@@ -98,23 +87,23 @@ export function AddTaskForm({ column }: { column: BoardColumn }) {
         autoFocus
         rows={2}
         value={title}
-        maxLength={200}
         placeholder="Task title"
-        onChange={(event) => setTitle(event.target.value)}
+        aria-invalid={refused || undefined}
+        aria-describedby={`${inputId}-count`}
+        onChange={(event) => {
+          setTitle(event.target.value);
+          setRefused(false);
+        }}
         onKeyDown={(event) => {
           if (event.key === "Enter" && !event.shiftKey) submit(event);
           if (event.key === "Escape") close();
         }}
         className={`${fieldTextarea} resize-none`}
       />
-      {create.error ? (
-        <p role="alert" className="text-xs text-danger">
-          {errorMessage(create.error)}
-        </p>
-      ) : null}
+      <TitleCounter id={`${inputId}-count`} length={title.trim().length} refused={refused} />
       <div className="flex gap-2">
-        <button type="submit" disabled={!title.trim() || create.isPending} className={`${buttonPrimary} h-7`}>
-          {create.isPending ? "Adding…" : "Add"}
+        <button type="submit" disabled={!title.trim()} className={`${buttonPrimary} h-7`}>
+          Add
         </button>
         <button type="button" onClick={close} className={`${buttonGhost} h-7`}>
           Cancel

@@ -7,7 +7,7 @@ import { ArchiveIcon, ChevronIcon } from "./icons";
 import type { Notice } from "./notice";
 import { buttonGhost, buttonSecondary } from "../ui/classes";
 import { newTaskCommand, useTaskCommand } from "./use-task-command";
-import { CONFLICT_MESSAGE } from "./use-task-moves";
+import { CONFLICT_MESSAGE } from "./use-pending-changes";
 
 /** Archived tasks, folded away under the board; each can be opened or restored to its column. */
 export function ArchivedSection({ showNotice }: { showNotice: (notice: Notice | null) => void }) {

@@ -9,7 +9,9 @@ import { ColumnCards } from "./column-cards";
 import { ColumnSettingsDialog } from "./column-settings-dialog";
 import { SettingsIcon, WarningIcon } from "./icons";
 import type { BoardColumn as Column, BoardTask } from "./types";
+import { PendingMark } from "./task-card";
 import { iconButton } from "../ui/classes";
+import { useOnline } from "./use-online";
 
 /** One column: its name, how full it is, its cards (a drop target even when empty) and "Add task". */
 export function BoardColumn({
@@ -83,8 +85,32 @@ export function BoardColumn({
         />
       </SortableContext>
 
+      <TasksBeingAdded column={column} />
       {canEdit ? <AddTaskForm column={column} /> : <div className="h-2" />}
     </section>
+  );
+}
+
+/** The user's new tasks for this column that the board does not have yet, in the order they were typed. */
+function TasksBeingAdded({ column }: { column: Column }) {
+  const { board, changes } = useBoardSession();
+  const online = useOnline();
+  const adding = changes.creatingIn(column.id, board);
+  if (adding.length === 0) return null;
+  return (
+    <ol aria-label={`Tasks being added to ${column.name}`} className="mx-2 mb-2 space-y-2">
+      {adding.map((task) => (
+        <li
+          key={task.commandId}
+          aria-busy="true"
+          data-adding-task
+          className="rounded-lg border border-dashed border-border-strong bg-surface/60 p-3 text-sm leading-snug font-medium break-words text-fg-muted"
+        >
+          <p className="line-clamp-3">{task.title}</p>
+          <PendingMark state={online ? "sending" : "waiting"} sending="Adding…" />
+        </li>
+      ))}
+    </ol>
   );
 }
 

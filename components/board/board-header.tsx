@@ -10,7 +10,7 @@ import { ChevronIcon } from "./icons";
 import { buttonGhost } from "../ui/classes";
 
 export function BoardHeader() {
-  const { board, canEdit, live } = useBoardSession();
+  const { board, canEdit, live, changes } = useBoardSession();
   // A board shown as it was does not follow the changes made now.
   const travelling = useAsOfParam() !== null;
   const taskCount = board.columns.reduce((sum, column) => sum + column.tasks.length, 0);
@@ -29,9 +29,11 @@ export function BoardHeader() {
         {roleLabel[board.role]}
         {canEdit ? "" : " · read only"}
       </span>
-      <span className="text-sm text-fg-muted">{taskCount === 1 ? "1 task" : `${taskCount} tasks`}</span>
-      <LiveBadge status={travelling ? "paused" : live} />
-      <ul className="ml-auto flex -space-x-1.5" aria-label="Members">
+      <span data-task-count className="text-sm text-fg-muted">
+        {taskCount === 1 ? "1 task" : `${taskCount} tasks`}
+      </span>
+      <LiveBadge status={travelling ? "paused" : live} waiting={live === "offline" ? changes.count : 0} />
+      <ul className="ml-auto flex gap-1" aria-label="Members">
         {board.members.map((member) => (
           <li
             key={member.id}
@@ -59,18 +61,27 @@ export function BoardHeader() {
 const liveText = {
   live: "Live",
   connecting: "Connecting…",
-  offline: "Offline — reconnecting",
+  reconnecting: "Live updates interrupted — reconnecting",
+  offline: "Offline",
   paused: "Paused while you look at the past",
 } as const;
 
-/** Says whether other people's changes show up by themselves; announced politely when it changes. */
-function LiveBadge({ status }: { status: keyof typeof liveText }) {
+/**
+ * Says whether other people's changes show up by themselves, and offline how many of the user's changes wait
+ * to be sent; announced politely when it changes.
+ */
+function LiveBadge({ status, waiting }: { status: keyof typeof liveText; waiting: number }) {
   const dot =
-    status === "live" ? "bg-emerald-500" : status === "offline" ? "bg-red-500" : status === "paused" ? "bg-fg-muted" : "bg-amber-500";
+    status === "live" ? "bg-emerald-500" : status === "offline" || status === "reconnecting" ? "bg-red-500" : status === "paused" ? "bg-fg-muted" : "bg-amber-500";
   return (
     <span role="status" data-live={status} className="inline-flex items-center gap-1.5 text-xs text-fg-muted">
       <span aria-hidden="true" className={`size-2 rounded-full ${dot}`} />
       {liveText[status]}
+      {status === "offline"
+        ? waiting > 0
+          ? ` · ${waiting === 1 ? "1 change" : `${waiting} changes`} will be sent when you reconnect`
+          : " · changes you make will be sent when you reconnect"
+        : null}
     </span>
   );
 }

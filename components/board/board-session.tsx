@@ -3,6 +3,7 @@
 import { createContext, use } from "react";
 import type { BoardData, BoardTask, Member, MoveRequest } from "./types";
 import type { LiveStatus } from "./use-live-updates";
+import type { PendingChanges } from "./use-pending-changes";
 import type { TaskVersions } from "./use-task-versions";
 
 /** What every part of an open board needs: the data as shown, the viewer's rights and the shared actions. */
@@ -17,6 +18,8 @@ export type BoardSession = {
   versions: TaskVersions;
   /** Whether other people's changes are arriving live. */
   live: LiveStatus;
+  /** The user's changes not yet confirmed by the server (all of them wait while offline). */
+  changes: PendingChanges;
   /** Which tasks the filter bar lets through; counts and WIP limits still count every task. */
   filter: { active: boolean; matches: (task: BoardTask) => boolean };
   /** Goes up each time the `n` shortcut asks the first column's "Add task" form to open. */
@@ -35,7 +38,10 @@ export const BoardSessionContext = createContext<BoardSession | null>(null);
  * The part of the session a card needs, which stays the same while the board's data changes: cards read
  * this instead of the whole session, so a live change redraws only the cards it touched.
  */
-export type CardSession = Pick<BoardSession, "canEdit" | "today" | "memberById" | "openTask">;
+export type CardSession = Pick<BoardSession, "canEdit" | "today" | "memberById" | "openTask"> & {
+  /** A change to the task is on its way ("sending") or waits for the connection ("waiting"); null if none. */
+  pendingState: (taskId: string) => "sending" | "waiting" | null;
+};
 
 export const CardSessionContext = createContext<CardSession | null>(null);
 

@@ -2,8 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import { TimeTravelBoard } from "@/components/time-travel/time-travel-board";
+import { useAsOfParam } from "@/components/time-travel/use-as-of-param";
 import { useTRPC, useTRPCClient } from "@/components/trpc/context";
 import { errorCode, errorMessage } from "@/components/trpc/errors";
 import { lastWritePosition } from "@/components/trpc/written-positions";
@@ -24,7 +25,8 @@ import { type BoardData, canEditTasks, canManageColumns, type ProjectionLag } fr
 import { useBoardFilters } from "./use-board-filters";
 import { useBoardShortcuts } from "./use-board-shortcuts";
 import { useLiveUpdates } from "./use-live-updates";
-import { useTaskMoves } from "./use-task-moves";
+import { useOnline } from "./use-online";
+import { usePendingChanges } from "./use-pending-changes";
 import { useTaskVersions } from "./use-task-versions";
 
 /** How often a board that is behind its log asks again. */
@@ -57,13 +59,25 @@ function LoadedBoard({ projectId, data, lag }: { projectId: string; data: BoardD
   const [today] = useState(() => localToday(new Date()));
   const versions = useTaskVersions(projectId);
   const live = useLiveUpdates(projectId);
-  const { moveTask, withPendingMoves } = useTaskMoves(projectId, versions, setNotice);
-  const board = withPendingMoves(data);
+  const online = useOnline();
+  const travelling = useAsOfParam() !== null;
+  const changes = usePendingChanges(projectId, versions, setNotice);
+  const board = changes.withPending(data);
+  const forgetShown = useEffectEvent((shown: BoardData) => changes.forgetShown(shown));
+  useEffect(() => forgetShown(data), [data]);
   const canEdit = canEditTasks(board.role);
+  const pendingKey = [...changes.pendingTaskIds].join();
   const card = useMemo<CardSession>(() => {
     const members = new Map(board.members.map((m) => [m.id, m]));
-    return { canEdit, today, memberById: (id) => (id ? members.get(id) : undefined), openTask: setOpenTaskId };
-  }, [board.members, canEdit, today]);
+    const pending = new Set(pendingKey ? pendingKey.split(",") : []);
+    return {
+      canEdit,
+      today,
+      memberById: (id) => (id ? members.get(id) : undefined),
+      openTask: setOpenTaskId,
+      pendingState: (id) => (pending.has(id) ? (online ? "sending" : "waiting") : null),
+    };
+  }, [board.members, canEdit, today, pendingKey, online]);
   const { filters, setFilters } = useBoardFilters();
   const [newTaskRequest, setNewTaskRequest] = useState(0);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
@@ -82,10 +96,11 @@ function LoadedBoard({ projectId, data, lag }: { projectId: string; data: BoardD
     today,
     versions,
     live,
+    changes,
     filter: { active: isFiltering(filters), matches: taskMatcher(filters) },
     newTaskRequest,
     memberById: card.memberById,
-    moveTask,
+    moveTask: changes.moveTask,
     openTask: setOpenTaskId,
     revealTaskId,
     revealTask,
@@ -96,10 +111,15 @@ function LoadedBoard({ projectId, data, lag }: { projectId: string; data: BoardD
       <CardSessionContext value={card}>
         <title>{`${board.project.name} · Chronoboard`}</title>
         <div className="px-4 py-5 sm:px-6">
-          <BoardHeader />
-          <BoardWelcome projectId={projectId} />
-          <ProjectionLagStatus lag={lag} />
-          <TimeTravelBoard>
+          <TimeTravelBoard
+            header={
+              <>
+                <BoardHeader />
+                <BoardWelcome projectId={projectId} />
+                <ProjectionLagStatus lag={lag} />
+              </>
+            }
+          >
             <BoardFilterBar
               filters={filters}
               onChange={setFilters}
@@ -117,7 +137,8 @@ function LoadedBoard({ projectId, data, lag }: { projectId: string; data: BoardD
           className="fixed inset-x-0 bottom-4 z-30 mx-auto w-[min(36rem,calc(100%-2rem))] empty:hidden"
         />
         <TaskDetailDialog
-          taskId={openTaskId}
+          // A past board opens its tasks as they were (the history's "view the board at this moment" goes there).
+          taskId={travelling ? null : openTaskId}
           onClose={() => setOpenTaskId(null)}
           notice={notice}
           onDismissNotice={() => setNotice(null)}

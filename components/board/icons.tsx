@@ -105,3 +105,9 @@ export function PriorityIcon({ priority, className = "size-3.5" }: { priority: "
     </svg>
   );
 }
+export const ClockIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="8" cy="8" r="5.5" />
+    <path d="M8 5v3l2 1.5" />
+  </Icon>
+);

@@ -5,7 +5,7 @@ import { CSS } from "@dnd-kit/utilities";
 import { type KeyboardEvent, memo, useCallback } from "react";
 import { useCardSession } from "./board-session";
 import { formatDueDate, initials, priorityLabel, priorityTone } from "../ui/format";
-import { CalendarIcon, CommentIcon, PriorityIcon } from "./icons";
+import { CalendarIcon, ClockIcon, CommentIcon, PriorityIcon } from "./icons";
 import type { BoardTask } from "./types";
 
 const cardClass =
@@ -90,13 +90,15 @@ export function DraggedTaskCard({ task }: { task: BoardTask }) {
  * context changes as the pointer passes over cards), and on a big board that must stay cheap.
  */
 const TaskCardBody = memo(function TaskCardBody({ task }: { task: BoardTask }) {
-  const { memberById, today } = useCardSession();
+  const { memberById, today, pendingState } = useCardSession();
   const assignee = memberById(task.assigneeId);
   const overdue = task.dueDate !== null && task.dueDate < today;
+  const pending = pendingState(task.id);
 
   return (
     <>
-      <p className="text-sm leading-snug font-medium break-words text-fg">{task.title}</p>
+      <p className="line-clamp-4 text-sm leading-snug font-medium break-words text-fg">{task.title}</p>
+      {pending ? <PendingMark state={pending} /> : null}
       <div className="mt-2 flex flex-wrap items-center gap-x-2.5 gap-y-1.5 text-xs empty:hidden">
         {task.priority !== "none" ? (
           <span className={`inline-flex items-center gap-1 font-medium ${priorityTone[task.priority]}`}>
@@ -138,3 +140,20 @@ const TaskCardBody = memo(function TaskCardBody({ task }: { task: BoardTask }) {
     </>
   );
 });
+
+/** A change to the card not yet confirmed: waiting for the connection, or (after a moment) still being saved. */
+export function PendingMark({ state, sending = "Saving…" }: { state: "sending" | "waiting"; sending?: string }) {
+  return (
+    <p
+      data-pending={state}
+      className={`mt-1.5 inline-flex items-center gap-1 rounded px-1 text-xs font-medium ${
+        state === "waiting"
+          ? "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200"
+          : "animate-[cb-appear_150ms_600ms_both] text-fg-muted"
+      }`}
+    >
+      <ClockIcon className="size-3.5" />
+      {state === "waiting" ? "Not sent yet: waiting for the connection" : sending}
+    </p>
+  );
+}

@@ -9,7 +9,7 @@ import { formatTimestamp, initials } from "../ui/format";
 import type { TaskDetail } from "./types";
 import { buttonPrimary, fieldTextarea } from "../ui/classes";
 import { newTaskCommand, useTaskCommand } from "./use-task-command";
-import { CONFLICT_MESSAGE } from "./use-task-moves";
+import { CONFLICT_MESSAGE } from "./use-pending-changes";
 
 type Comment = TaskDetail["task"]["comments"][number];
 

@@ -1,10 +1,10 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { TaskTimeline } from "@/components/history/task-timeline";
 import { useTRPC, useTRPCClient } from "@/components/trpc/context";
-import { errorCode, errorMessage, isConflict } from "@/components/trpc/errors";
+import { errorCode, errorMessage } from "@/components/trpc/errors";
 import { useBoardSession } from "./board-session";
 import { Dialog } from "./dialog";
 import { ArchiveIcon, CloseIcon } from "./icons";
@@ -14,8 +14,6 @@ import { type ChangeTask, TaskProperties } from "./task-properties";
 import { DescriptionField, TitleField } from "./task-text-fields";
 import type { TaskFields } from "./types";
 import { buttonSecondary, iconButton } from "../ui/classes";
-import { newTaskCommand, type TaskCommand, useTaskCommand } from "./use-task-command";
-import { CONFLICT_MESSAGE } from "./use-task-moves";
 
 const TITLE_ID = "task-detail-title";
 
@@ -30,37 +28,20 @@ export function TaskDetailDialog({ taskId, onClose, ...notice }: { taskId: strin
   );
 }
 
-type FieldCommand = TaskCommand & { edit: Partial<TaskFields> };
-
 function TaskDetail({ taskId, onClose, notice, onDismissNotice }: { taskId: string; onClose: () => void } & NoticeProps) {
-  const { projectId, board, canEdit, versions } = useBoardSession();
+  const { projectId, board, canEdit, changes } = useBoardSession();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const detail = useQuery(trpc.task.get.queryOptions({ projectId, taskId }));
-  const [error, setError] = useState<string | null>(null);
-  // Edits on their way to the server, shown at once and dropped when the refetched task has them (or on failure).
-  const [pending, setPending] = useState<FieldCommand[]>([]);
   const descriptionId = useId();
 
-  const drop = (command: FieldCommand) => setPending((list) => list.filter((c) => c.commandId !== command.commandId));
-  const command = useTaskCommand<FieldCommand>(projectId, versions, {
-    onError(caught, failed) {
-      drop(failed);
-      setError(isConflict(caught) ? CONFLICT_MESSAGE : errorMessage(caught));
-    },
-    onSettled: drop,
-  });
-
-  const change: ChangeTask = (edit, send) => {
-    const next: FieldCommand = { ...newTaskCommand(taskId, send), edit };
-    setError(null);
-    setPending((list) => [...list, next]);
-    command.mutate(next);
-  };
+  // Edits go through the board's pending changes, so the card and the panel show the same thing until the
+  // server has them (or has refused them: the reason shows in the notice), offline too.
+  const change: ChangeTask = (edit, send) => changes.changeTask(taskId, edit, send);
 
   const onBoard = board.columns.flatMap((c) => c.tasks).find((t) => t.id === taskId);
   const saved = detail.data?.task ?? onBoard;
-  const task: TaskFields | undefined = saved && pending.reduce<TaskFields>((shown, c) => ({ ...shown, ...c.edit }), saved);
+  const task: TaskFields | undefined = saved && changes.editedTask(taskId, saved);
   // The board knows about moves still in flight; the task query only what the server has.
   const columnId = onBoard?.columnId ?? saved?.columnId ?? "";
   const columnName = board.columns.find((c) => c.id === columnId)?.name;
@@ -85,9 +66,6 @@ function TaskDetail({ taskId, onClose, notice, onDismissNotice }: { taskId: stri
 
       <div className="min-h-0 flex-1 space-y-6 overflow-y-auto px-5 py-5">
         <NoticeBar notice={notice} onDismiss={onDismissNotice} className="empty:hidden" />
-        <div role="alert" className="empty:hidden">
-          {error ? <p className="rounded-md border border-danger-border bg-danger-surface px-3 py-2 text-sm text-danger">{error}</p> : null}
-        </div>
 
         {!task ? (
           detail.isError ? (

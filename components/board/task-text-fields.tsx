@@ -1,8 +1,9 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useTRPCClient } from "@/components/trpc/context";
 import type { ChangeTask } from "./task-properties";
+import { TitleCounter, titleTooLong } from "./title-limit";
 import { buttonGhost, buttonPrimary, fieldTextarea } from "../ui/classes";
 
 /**
@@ -12,34 +13,46 @@ import { buttonGhost, buttonPrimary, fieldTextarea } from "../ui/classes";
 export function TitleField({ title, change }: { title: string; change: ChangeTask }) {
   const client = useTRPCClient();
   const [draft, setDraft] = useState<string | null>(null);
+  const [refused, setRefused] = useState(false);
+  const counterId = useId();
 
   function commit() {
     const next = draft?.trim();
+    // A title over the limit stays in the field, refused with the reason, instead of being cut.
+    if (next && titleTooLong(next)) return setRefused(true);
     setDraft(null);
     if (!next || next === title) return;
     change({ title: next }, (base) => client.task.rename.mutate({ ...base, title: next }));
   }
 
   return (
-    <input
-      aria-label="Title"
-      value={draft ?? title}
-      maxLength={200}
-      onChange={(event) => setDraft(event.target.value)}
-      onBlur={commit}
-      onKeyDown={(event) => {
-        if (event.key === "Enter") {
-          event.preventDefault();
-          commit();
-        }
-        if (event.key === "Escape" && draft !== null) {
-          // Undo the edit without closing the dialog.
-          event.preventDefault();
-          setDraft(null);
-        }
-      }}
-      className="-mx-2 block w-[calc(100%+1rem)] rounded-md border border-transparent bg-transparent px-2 py-1 text-lg font-semibold tracking-tight text-fg hover:border-border focus-visible:border-ring"
-    />
+    <>
+      <input
+        aria-label="Title"
+        value={draft ?? title}
+        aria-invalid={refused || undefined}
+        aria-describedby={counterId}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          setRefused(false);
+        }}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === "Enter") {
+            event.preventDefault();
+            commit();
+          }
+          if (event.key === "Escape" && draft !== null) {
+            // Undo the edit without closing the dialog.
+            event.preventDefault();
+            setDraft(null);
+            setRefused(false);
+          }
+        }}
+        className="-mx-2 block w-[calc(100%+1rem)] rounded-md border border-transparent bg-transparent px-2 py-1 text-lg font-semibold tracking-tight text-fg hover:border-border focus-visible:border-ring"
+      />
+      <TitleCounter id={counterId} length={(draft ?? title).trim().length} refused={refused} />
+    </>
   );
 }
 

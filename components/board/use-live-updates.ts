@@ -7,8 +7,10 @@ import { useTRPC } from "@/components/trpc/context";
 import { rememberPosition } from "@/components/trpc/written-positions";
 import { applyBoardPatch } from "./board-patch";
 import type { BoardData } from "./types";
+import { useOnline } from "./use-online";
 
-export type LiveStatus = "live" | "connecting" | "offline";
+/** "offline": the browser has no connection; "reconnecting": it has, but the stream failed (a server restart, say). */
+export type LiveStatus = "live" | "connecting" | "reconnecting" | "offline";
 
 /** How long after the last of a burst of live changes the board is refetched from its read model. */
 const REFETCH_AFTER_MS = 500;
@@ -25,6 +27,8 @@ const RETRY_LONGEST_MS = 15_000;
  * that changed are refetched. Each time the stream starts, the board is refetched too: what changed between
  * the board's load and the stream's start comes in no message. A stream that failed (the server answered a
  * reconnect with an error, during a restart say) is not retried by the browser: it is started again here.
+ * Offline, the page says so at once (a stream open when the connection dropped can stay open without
+ * delivering anything) and the stream is closed; it starts afresh (and so refetches) when the connection returns.
  */
 export function useLiveUpdates(projectId: string): LiveStatus {
   const trpc = useTRPC();
@@ -37,10 +41,13 @@ export function useLiveUpdates(projectId: string): LiveStatus {
     void queryClient.invalidateQueries(boards);
     void queryClient.invalidateQueries(trpc.task.pathFilter());
   };
+  const online = useOnline();
   const subscription = useSubscription(
     trpc.board.changes.subscriptionOptions(
       { projectId },
       {
+        // Offline, a stream cannot start (and a browser retrying it would spin): it starts again when the connection returns.
+        enabled: online,
         onStarted: () => {
           failures.reset();
           refetchAll();
@@ -74,8 +81,9 @@ export function useLiveUpdates(projectId: string): LiveStatus {
     const timer = setTimeout(reset, failures.nextWait());
     return () => clearTimeout(timer);
   }, [status, reset, failures]);
+  if (!online) return "offline";
   if (status === "pending") return "live";
-  return status === "error" ? "offline" : "connecting";
+  return status === "error" ? "reconnecting" : "connecting";
 }
 
 /** Runs only the last of the calls asked for in a row, `ms` after it was asked for. */

@@ -20,6 +20,9 @@ export const newTaskCommand = (taskId: string, send: TaskCommand["send"], comman
   send,
 });
 
+/** The mutation scope of a board's commands: they run one after another, in the order they were made. */
+export const taskCommandScope = (projectId: string) => `task-commands:${projectId}`;
+
 /**
  * Runs task commands one after another per board (a shared mutation scope), each with the expected
  * version read when it starts, so quick successive edits never conflict with each other. Afterwards
@@ -34,7 +37,7 @@ export function useTaskCommand<C extends TaskCommand = TaskCommand>(
   const queryClient = useQueryClient();
 
   return useMutation({
-    scope: { id: `task-commands:${projectId}` },
+    scope: { id: taskCommandScope(projectId) },
     mutationFn: (command: C) =>
       command.send({
         projectId,

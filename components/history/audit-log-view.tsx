@@ -81,7 +81,7 @@ export function AuditLogView({ projectId }: { projectId: string }) {
         </p>
         {items && items.length > 0 ? (
           <>
-            <AuditLogTable items={items} names={names} subject={subject} />
+            <AuditLogTable projectId={projectId} items={items} names={names} subject={subject} />
             <LoadMore hasMore={log.hasNextPage} loading={log.isFetchingNextPage} onLoad={() => void log.fetchNextPage()} />
           </>
         ) : null}

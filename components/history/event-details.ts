@@ -52,8 +52,12 @@ export function eventDetails(type: string, data: Record<string, unknown>, names:
     const details: EventDetail[] = [{ label: "Column", before: value("fromColumnId", data.fromColumnId), after: value("toColumnId", data.toColumnId) }];
     return data.wipLimitOverridden === true ? [...details, { label: "WIP limit", after: "overridden" }] : details;
   }
-  return Object.entries(data)
+  const details = Object.entries(data)
     // A column event's column is already named as its subject.
     .filter(([key]) => !hidden.has(key) && !(key === "columnId" && type.startsWith("Column")))
     .map(([key, raw]) => ({ label: labels[key] ?? key, after: Array.isArray(raw) ? raw.join(", ") || "none" : value(key, raw) }));
+  // A new task lists only what was chosen for it (its column is in the sentence).
+  return type === "TaskCreated"
+    ? details.filter((detail) => detail.label !== "Column" && detail.after !== "none" && detail.after !== priorityLabel("none"))
+    : details;
 }

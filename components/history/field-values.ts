@@ -55,5 +55,15 @@ export function formatFieldValue(field: FieldChange["field"], value: unknown, na
   }
 }
 
-/** The rank is an internal sort key; "reordered" in the sentence already says the task moved in its column. */
-export const shownChanges = (changes: FieldChange[]) => changes.filter((change) => change.field !== "rank");
+/** A value a new task has unless someone chose otherwise: not worth listing under "created". */
+const isDefault = (value: unknown) =>
+  value === null || value === undefined || value === "" || value === false || value === "none" || (Array.isArray(value) && value.length === 0);
+
+/**
+ * The fields worth showing: the rank is an internal sort key ("reordered" in the sentence already says the task
+ * moved in its column); a creation lists only what was chosen (not "Archived: no"), its column being in the sentence.
+ */
+export const shownChanges = (changes: FieldChange[], created = false) =>
+  changes.filter(
+    (change) => change.field !== "rank" && !(created && (change.field === "columnId" || isDefault(change.after))),
+  );

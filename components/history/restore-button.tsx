@@ -6,7 +6,17 @@ import { buttonGhost, buttonPrimary, buttonSecondary } from "@/components/ui/cla
 import { useReturnFocus } from "@/components/board/use-return-focus";
 
 /** "Restore to this point", asking first: restoring adds changes for everyone, even though it can be undone. */
-export function RestoreButton({ timestamp, disabled, onConfirm }: { timestamp: Date; disabled: boolean; onConfirm: () => void }) {
+export function RestoreButton({
+  timestamp,
+  disabled,
+  onConfirm,
+  label = "Restore to this point",
+}: {
+  timestamp: Date;
+  disabled: boolean;
+  onConfirm: () => void;
+  label?: string;
+}) {
   const [asking, setAsking] = useState(false);
   const [openerRef, returnFocus] = useReturnFocus<HTMLButtonElement>();
 
@@ -19,7 +29,7 @@ export function RestoreButton({ timestamp, disabled, onConfirm }: { timestamp: D
   if (!asking) {
     return (
       <button ref={openerRef} type="button" disabled={disabled} onClick={() => setAsking(true)} className={`${buttonGhost} -ml-2 h-7 px-2 text-xs`}>
-        Restore to this point
+        {label}
       </button>
     );
   }

@@ -19,11 +19,25 @@ import { useTaskRestore } from "./use-task-restore";
 
 /**
  * The task's timeline, newest first: who changed what and when, each touched field before → after, the
- * cause and the correlation id. Editors can restore the task to any point or undo its last change.
- * `sentences` are task.get's events, whose payloads give each change its one-line summary.
+ * cause and the correlation id, and a link to the whole board at that moment. Editors can restore the task to
+ * any point or undo its last change. `sentences` are task.get's events, whose payloads give each change its
+ * one-line summary. On a past board (`until`), only the changes up to that instant, and one "Restore to this
+ * moment" for those who may edit now (`canRestore`).
  */
-export function TaskTimeline({ taskId, sentences }: { taskId: string; sentences: HistoryEntry[] | undefined }) {
-  const { projectId, board, canEdit, memberById, today } = useBoardSession();
+export function TaskTimeline({
+  taskId,
+  sentences,
+  until,
+  canRestore,
+}: {
+  taskId: string;
+  sentences: HistoryEntry[] | undefined;
+  until?: Date;
+  canRestore?: boolean;
+}) {
+  const session = useBoardSession();
+  const { projectId, board, memberById, today } = session;
+  const canEdit = canRestore ?? session.canEdit;
   const trpc = useTRPC();
   const lsn = useLastWriteLsn();
   const history = useQuery(trpc.task.history.queryOptions({ projectId, taskId, lsn }));
@@ -34,7 +48,7 @@ export function TaskTimeline({ taskId, sentences }: { taskId: string; sentences:
     today,
   };
   const payloads = new Map(sentences?.map((entry) => [entry.eventId, entry]));
-  const changes = history.data ? [...history.data].reverse() : undefined;
+  const changes = history.data ? history.data.filter((change) => !until || change.timestamp <= until).reverse() : undefined;
 
   return (
     <section aria-labelledby="task-history-heading" className="space-y-3">
@@ -42,7 +56,11 @@ export function TaskTimeline({ taskId, sentences }: { taskId: string; sentences:
         <h3 id="task-history-heading" className="text-sm font-semibold text-fg">
           History
         </h3>
-        {canEdit ? (
+        {canEdit && until ? (
+          <div className="ml-auto">
+            <RestoreButton timestamp={until} label="Restore to this moment" disabled={restore.pending} onConfirm={() => restore.restoreTo(until)} />
+          </div>
+        ) : canEdit ? (
           <button
             type="button"
             onClick={restore.undoLast}
@@ -74,7 +92,7 @@ export function TaskTimeline({ taskId, sentences }: { taskId: string; sentences:
               names={names}
               projectId={projectId}
               // The newest entry is how the task is now; restoring to it would change nothing.
-              restore={canEdit && index > 0 ? () => restore.restoreTo(change.timestamp) : undefined}
+              restore={canEdit && !until && index > 0 ? () => restore.restoreTo(change.timestamp) : undefined}
               restoring={restore.pending}
             />
           ))}
@@ -111,7 +129,7 @@ function TimelineEntry({
   restore: (() => void) | undefined;
   restoring: boolean;
 }) {
-  const fields = shownChanges(change.changes);
+  const fields = shownChanges(change.changes, change.type === "TaskCreated");
   return (
     <li className="relative flex gap-3 text-sm" data-event-id={change.eventId}>
       <span
@@ -121,7 +139,7 @@ function TimelineEntry({
         {initials(change.userName)}
       </span>
       <div className="min-w-0 flex-1 space-y-1">
-        <p className="text-fg-muted">
+        <p className="text-fg-muted [overflow-wrap:anywhere]">
           <span className="font-medium text-fg">{change.userName}</span> {sentence}
           <span> · </span>
           <time dateTime={change.timestamp.toISOString()} className="whitespace-nowrap text-xs">
@@ -131,53 +149,72 @@ function TimelineEntry({
         {fields.length > 0 ? (
           <ul aria-label="Fields changed" className="space-y-0.5 text-xs">
             {fields.map((field, i) => (
-              <li key={`${field.field}-${i}`} className="flex flex-wrap items-baseline gap-x-1.5 break-words">
+              <li key={`${field.field}-${i}`} className="flex flex-wrap items-baseline gap-x-1.5 [overflow-wrap:anywhere]">
                 <span className="font-medium text-fg-muted">{fieldLabel(field.field)}:</span>
                 {field.before !== null ? (
                   <>
-                    <span className="text-fg-muted line-through decoration-fg-muted/50">{formatFieldValue(field.field, field.before, names)}</span>
+                    <span className="min-w-0 text-fg-muted line-through decoration-fg-muted/50">{formatFieldValue(field.field, field.before, names)}</span>
                     <span aria-hidden="true" className="text-fg-muted">
                       →
                     </span>
                     <span className="sr-only">changed to</span>
                   </>
                 ) : null}
-                <span className="text-fg">{formatFieldValue(field.field, field.after, names)}</span>
+                <span className="min-w-0 text-fg">{formatFieldValue(field.field, field.after, names)}</span>
               </li>
             ))}
           </ul>
         ) : null}
-        <p className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-[0.6875rem] text-fg-muted">
-          {change.cause.kind === "user" ? (
+        {change.cause.kind === "automation" ? (
+          <p data-testid="automation-cause" className="text-xs text-fg-muted">
+            {automationSource(change)}, after{" "}
+            <Link
+              href={`/projects/${projectId}/history?correlationId=${encodeURIComponent(change.correlationId)}`}
+              className="font-medium text-accent-text underline-offset-2 hover:underline"
+            >
+              {eventTypeLabel(change.cause.eventType)}
+            </Link>
+          </p>
+        ) : null}
+        {/* The ids are for those tracing a change through the log; most readers need only the words above. */}
+        <details className="group text-[0.6875rem] text-fg-muted">
+          <summary className="inline-flex h-6 cursor-pointer items-center rounded select-none hover:text-fg">Details</summary>
+          <p className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
+            {change.cause.kind === "user" ? (
+              <span className="inline-flex items-center gap-1">
+                By command <CopyId id={change.cause.commandId} label="command id" />
+              </span>
+            ) : (
+              <span className="inline-flex items-center gap-1">
+                Causing event <CopyId id={change.cause.eventId} label="causing event id" />
+              </span>
+            )}
             <span className="inline-flex items-center gap-1">
-              By command <CopyId id={change.cause.commandId} label="command id" />
+              Correlation <CopyId id={change.correlationId} label="correlation id" />
             </span>
-          ) : (
-            <span data-testid="automation-cause">
-              {automationSource(change)}, after{" "}
-              <Link
-                href={`/projects/${projectId}/history?correlationId=${encodeURIComponent(change.correlationId)}`}
-                className="font-medium text-accent-text underline-offset-2 hover:underline"
-              >
-                {eventTypeLabel(change.cause.eventType)}
-              </Link>{" "}
-              <CopyId id={change.cause.eventId} label="causing event id" />
+            <span className="inline-flex items-center gap-1">
+              Event <CopyId id={change.eventId} label="event id" />
             </span>
-          )}
-          <span className="inline-flex items-center gap-1">
-            Correlation <CopyId id={change.correlationId} label="correlation id" />
-          </span>
-          {/* A signed inclusion proof of this change, checkable without trusting the server (README, "Merkle tree"). */}
-          <a
-            href={`/api/v1/projects/${projectId}/events/${change.eventId}/proof`}
-            download={`chronoboard-receipt-${change.eventId}.json`}
-            className="font-medium text-accent-text underline-offset-2 hover:underline"
-            aria-label={`Download a signed receipt for this change (${eventTypeLabel(change.type)})`}
+            {/* A signed inclusion proof of this change, checkable without trusting the server (README, "Merkle tree"). */}
+            <a
+              href={`/api/v1/projects/${projectId}/events/${change.eventId}/proof`}
+              download={`chronoboard-receipt-${change.eventId}.json`}
+              className="font-medium text-accent-text underline-offset-2 hover:underline"
+              aria-label={`Download a signed receipt for this change (${eventTypeLabel(change.type)})`}
+            >
+              Receipt
+            </a>
+          </p>
+        </details>
+        <div className="flex flex-wrap items-center gap-x-1">
+          <Link
+            href={`/projects/${projectId}?asOf=${encodeURIComponent(change.timestamp.toISOString())}`}
+            className="inline-flex h-7 items-center text-xs font-medium text-accent-text underline-offset-2 hover:underline"
           >
-            Receipt
-          </a>
-        </p>
-        {restore ? <RestoreButton timestamp={change.timestamp} disabled={restoring} onConfirm={restore} /> : null}
+            View the board at this moment
+          </Link>
+          {restore ? <RestoreButton timestamp={change.timestamp} disabled={restoring} onConfirm={restore} /> : null}
+        </div>
       </div>
     </li>
   );

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useBoardSession } from "@/components/board/board-session";
 import { newTaskCommand, useTaskCommand } from "@/components/board/use-task-command";
-import { CONFLICT_MESSAGE } from "@/components/board/use-task-moves";
+import { CONFLICT_MESSAGE } from "@/components/board/use-pending-changes";
 import { useTRPCClient } from "@/components/trpc/context";
 import { errorMessage, isConflict } from "@/components/trpc/errors";
 

@@ -1,17 +1,26 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useBoardSession } from "@/components/board/board-session";
 import { Dialog } from "@/components/board/dialog";
 import { formatDueDate, priorityLabel } from "@/components/ui/format";
 import { CloseIcon } from "@/components/board/icons";
 import { iconButton } from "@/components/ui/classes";
+import { TaskTimeline } from "@/components/history/task-timeline";
+import { useTRPC } from "@/components/trpc/context";
 import { formatInstant } from "./format-instant";
 
 const TITLE_ID = "as-of-task-title";
 
-/** A task as it was at the instant the board shows: every field, read-only. */
-export function AsOfTaskDialog({ taskId, asOf, onClose }: { taskId: string | null; asOf: Date; onClose: () => void }) {
-  const { board, memberById, today } = useBoardSession();
+/**
+ * A task as it was at the instant the board shows: every field, read-only, and its history up to then, with
+ * "Restore to this moment" for those who may edit it now (`canRestore`).
+ */
+export function AsOfTaskDialog({ taskId, asOf, canRestore, onClose }: { taskId: string | null; asOf: Date; canRestore: boolean; onClose: () => void }) {
+  const { projectId, board, memberById, today } = useBoardSession();
+  const trpc = useTRPC();
+  // Its events give each history entry its sentence (task.get answers the task now, with all its events).
+  const detail = useQuery({ ...trpc.task.get.queryOptions({ projectId, taskId: taskId ?? "" }), enabled: taskId !== null });
   const task = board.columns.flatMap((c) => c.tasks).find((t) => t.id === taskId);
   const column = board.columns.find((c) => c.id === task?.columnId)?.name;
   const rows: [string, string][] = task
@@ -53,6 +62,7 @@ export function AsOfTaskDialog({ taskId, asOf, onClose }: { taskId: string | nul
                 {task.description || "No description."}
               </p>
             </section>
+            <TaskTimeline taskId={task.id} sentences={detail.data?.history} until={asOf} canRestore={canRestore} />
           </div>
         </div>
       ) : null}

@@ -39,6 +39,9 @@ test("timeline, restore, audit log and time travel", async ({ signedInPage: page
   await expect(rename.getByRole("list", { name: "Fields changed" })).toHaveText("Title:“Draft plan”→changed to“Final plan”");
   await expect(entries.first().getByRole("list", { name: "Fields changed" })).toContainText("No priority→changed toHigh");
   await expect(rename).toContainText("By command");
+  // The ids are behind a details toggle.
+  await expect(rename.getByRole("button", { name: /^Copy correlation id / })).toBeHidden();
+  await rename.getByText("Details").click();
   await expect(rename.getByRole("button", { name: /^Copy correlation id / })).toBeVisible();
   await history.scrollIntoViewIfNeeded();
   await shots(page, "timeline", async () => {

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken, grantOperator } from "../../../server/auth";
+import { getPool } from "../../../server/db";
 import { appRouter } from "../../../server/api/root";
 import { boardAsOfResponse } from "../../../server/api/http/board-as-of";
 import { exportResponse } from "../../../server/api/http/export";

@@ -17,7 +17,7 @@ export interface ProjectRangeEnds {
 export async function projectRangeEnds(
   db: Db,
   projectId: string,
-  range: { from: Date | null; to: Date | null },
+  range: { from: Date | string | null; to: Date | string | null },
   through: FeedCheckpoint,
 ): Promise<ProjectRangeEnds> {
   const { rows } = await db.query<{ first: string | null; last: string | null }>(

@@ -225,7 +225,7 @@ describe("one instant per command", () => {
           const page = { limit: 10_000 };
           wholeCommands((await readProjectLog(pool, projectId, { to: instant }, page)).events, commands, `audit log to ${t}`);
           wholeCommands((await readProjectLog(pool, projectId, { from: instant }, page)).events, commands, `audit log from ${t}`);
-          for (const range of [{ from: instant, to: null }, { from: null, to: new Date(t + 1) }]) {
+          for (const range of [{ from: instant.toISOString(), to: null }, { from: null, to: new Date(t + 1).toISOString() }]) {
             const segment = await chainSegment(pool, projectId, range);
             const { rows } = await pool.query<{ position: string }>(
               `SELECT position FROM event_hashes WHERE project_id = $1 AND chain_index > $2 AND chain_index <= $3`,

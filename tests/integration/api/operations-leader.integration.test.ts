@@ -1,12 +1,10 @@
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { grantOperator } from "../../../server/auth";
-import { getPool } from "../../../server/db";
 import { lockName } from "../../../server/projectors/runner/projector";
 import { projectors } from "../../../server/read-models";
 import { signedUpUser } from "../helpers/api";
 
-const pool = getPool();
 /** A projector no runner of this test run leads, so only the sessions below hold its leader lock. */
 const probe = { ...projectors.task_list!, name: "leader_probe" };
 
@@ -28,7 +26,7 @@ describe("operations.status leadership", () => {
 
   it("counts only this database's advisory locks: another installation's leader is not a leader elsewhere", async () => {
     const olga = await signedUpUser("Olga Operator");
-    await grantOperator(pool, olga.user.id);
+    await grantOperator(olga.user.id);
     const leader = async () => (await olga.caller.operations.status()).find((s) => s.name === probe.name)!.leader;
     expect(await leader()).toBe("none");
 

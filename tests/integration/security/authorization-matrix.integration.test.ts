@@ -7,7 +7,6 @@ import { appRouter } from "../../../server/api/root";
 import { boardAsOfResponse } from "../../../server/api/http/board-as-of";
 import { exportResponse } from "../../../server/api/http/export";
 import { checkpointsResponse, consistencyResponse, receiptResponse } from "../../../server/api/http/proofs";
-import { getPool } from "../../../server/db";
 import { readProject } from "../../../server/eventstore";
 import type { Role } from "../../../server/domain";
 import { anonymousCaller, cmd, signedUpUser } from "../helpers/api";

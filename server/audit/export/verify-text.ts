@@ -30,6 +30,10 @@ By hand, or with your own tool (README, "Audit trail", has the exact definitions
    manifest (signature over the JCS form without "signature").
 6. tree.checkpointBeforeRange and tree.previousExport.checkpoint are earlier signed checkpoints, each with a
    consistency proof (RFC 9162 section 2.1.4) to tree.checkpoint.
+7. In a CSV export, a text cell that would start with =, +, -, @ (or their full-width forms), a tab or a
+   carriage return is written with an apostrophe (') in front, so that spreadsheets show it as text instead of
+   running it as a formula: remove that one apostrophe before use. The hashes cover the stored values, never
+   the apostrophe.
 
 Not covered by any signature or hash: the zip container itself (entry dates, comments, compression). The names
 in authors.json are covered by the manifest's signature but are the installation's word at export time: they

@@ -41,9 +41,9 @@ export function BoardWelcome({ projectId }: { projectId: string }) {
   return (
     <section aria-labelledby="board-welcome-title" className="mb-4 flex gap-3 rounded-xl border border-border bg-surface px-4 py-3 shadow-xs">
       <div className="min-w-0 flex-1">
-        <h2 id="board-welcome-title" className="text-sm font-semibold text-fg">
+        <p id="board-welcome-title" className="text-sm font-semibold text-fg">
           Welcome to your board
-        </h2>
+        </p>
         <p className="mt-0.5 text-sm text-fg-muted">
           Nothing here is ever overwritten. Every change is kept in the project&apos;s history, and time travel shows the
           whole board as it was at any moment.

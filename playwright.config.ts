@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { DEFAULT_CHROMIUM } from "./scripts/chromium/plan";
+import { DEFAULT_CHROMIUM } from "./scripts/system-tools/plan";
 
 // E2E_PORT lets several checkouts run their browser tests side by side.
 const PORT = Number(process.env.E2E_PORT ?? 3100);

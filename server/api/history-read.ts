@@ -3,7 +3,7 @@ import { LSN_PATTERN, type ReadSource, readHistory } from "../db";
 
 /** A history read's optional "after my write": the WAL position (lsn) a command of the caller answered with. */
 export const historyInput = z.object({
-  lsn: z.string().regex(LSN_PATTERN, "A WAL position such as 0/16B3748, as a command answered").optional(),
+  lsn: z.string().max(17).regex(LSN_PATTERN, "A WAL position such as 0/16B3748, as a command answered").optional(),
 });
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Merkle proofs at scale (README, "Merkle tree and signed checkpoints"): inclusion and consistency proofs
- * of a generated project history, and what the sealer (chain, tree and checkpoints) costs appends: rounds
- * of appends with and without it, alternating, in the same run.
+ * of a generated project history, and what checkpointing costs appends: alternating rounds of appends in
+ * the same run with the app's background sealer signing checkpoints, sealing without them, and not running.
  */
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
@@ -18,9 +18,13 @@ import { sealHistory } from "./seal-history";
 import { ms, summarize, timed } from "./stats";
 
 const SAMPLES = 300;
-/** Appends per counted round; rounds without (off) and with (on) the sealer, in ABBA order against drift. */
+/**
+ * Appends per counted round. Rounds without the sealer (off), with it sealing but signing no checkpoints
+ * (seal), and with it as the app runs it (on), in mirrored order against drift.
+ */
 const ROUND_EVENTS = 4_000;
-const ROUNDS = ["off", "on", "on", "off", "off", "on", "on", "off"] as const;
+const ROUNDS = ["off", "seal", "on", "on", "seal", "off", "off", "seal", "on", "on", "seal", "off"] as const;
+type Mode = (typeof ROUNDS)[number];
 const thousands = (n: number) => Math.round(n).toLocaleString("en-US");
 const random = (below: number) => Math.floor(Math.random() * below);
 
@@ -48,20 +52,21 @@ async function appendFor(projectId: string, total: number): Promise<number> {
 }
 
 /**
- * One round of appends, with the app's background sealer running (on) or not (off). Between rounds, not
- * counted, everything appended is sealed, so each round starts with the chain at the head of the log.
- * Returns the round's seconds and, for an on round, the events still unsealed when its appends ended.
+ * One round of appends in one mode. After it, not counted, everything appended is sealed and checkpointed,
+ * so each round starts with the chain, tree and newest checkpoint at the head of the log. Returns the
+ * round's seconds and the events still unsealed when its appends ended.
  */
-async function round(projectId: string, mode: "on" | "off", events: number) {
+async function round(projectId: string, mode: Mode, events: number) {
   const app = getPool();
   const stop = new AbortController();
-  if (mode === "on") startBackgroundSealer(stop.signal);
+  if (mode !== "off") startBackgroundSealer(stop.signal, { checkpoints: mode === "on" });
   const seconds = await appendFor(projectId, events);
   stop.abort();
   const { rows } = await app.query<{ behind: string }>(
     `SELECT count(*) AS behind FROM events WHERE position > (SELECT max(position) FROM event_hashes)`,
   );
   await sealCommitted(app, { timeoutMs: 600_000 });
+  await checkpointNow(app, projectId);
   return { seconds, behind: Number(rows[0]!.behind) };
 }
 
@@ -96,21 +101,20 @@ export async function proofsBench(pool: pg.Pool): Promise<Section[]> {
   ];
   console.log(table.join("\n"));
 
-  // Appends with and without the sealer, same writers, alternating; one warm-up round of each first.
-  await round(history.projectId, "off", ROUND_EVENTS / 4);
-  await round(history.projectId, "on", ROUND_EVENTS / 4);
-  const rounds: { mode: "on" | "off"; seconds: number; behind: number; rate: number }[] = [];
+  // Appends in each mode, same writers, alternating; one warm-up round of each first, not counted.
+  for (const mode of ["off", "seal", "on"] as const) await round(history.projectId, mode, ROUND_EVENTS / 4);
+  const rounds: { mode: Mode; seconds: number; behind: number; rate: number }[] = [];
   for (const mode of ROUNDS) {
     const r = await round(history.projectId, mode, ROUND_EVENTS);
     rounds.push({ mode, ...r, rate: ROUND_EVENTS / r.seconds });
     console.log(`${mode}: ${thousands(ROUND_EVENTS / r.seconds)} events/s, ${r.behind} unsealed at the end`);
   }
-  const rate = (mode: "on" | "off") => {
+  const rate = (mode: Mode) => {
     const of = rounds.filter((r) => r.mode === mode);
     return (of.length * ROUND_EVENTS) / of.reduce((sum, r) => sum + r.seconds, 0);
   };
-  const cost = 1 - rate("on") / rate("off");
-  const behind = Math.max(...rounds.map((r) => r.behind));
+  const cost = (mode: Mode, base: Mode) => `${((1 - rate(mode) / rate(base)) * 100).toFixed(1)} %`;
+  const behind = (mode: Mode) => thousands(Math.max(...rounds.filter((r) => r.mode === mode).map((r) => r.behind)));
   const grown = (await checkpointNow(app, history.projectId)).treeSize;
 
   // One checkpoint at this tree size on its own: root from the stored nodes, Ed25519 signature, insert.
@@ -140,11 +144,19 @@ the HTTP routes compute them (one query of O(log n) node rows).
 ${table.join("\n")}
 
 Checkpointing, A/B in the same run: 8 writers appended one-event commands in ${ROUNDS.length} rounds of ${thousands(ROUND_EVENTS)}
-(after one warm-up round of each kind, not counted), alternately without (off) and with (on) the app's background sealer
-running beside them (chain links, Merkle leaves and subtrees, and a signed checkpoint every ${thousands(CHECKPOINT_EVERY)} leaves: more than
-checkpointing alone); everything was sealed between rounds, outside the count. Rounds (events/s): ${perRound}.
-Off ${thousands(rate("off"))} events/s, on ${thousands(rate("on"))} events/s: the sealer cost ${(cost * 100).toFixed(1)} % of append throughput
-(at most ${thousands(behind)} events were still unsealed when an on round's appends ended). One checkpoint on its own at
+(after one warm-up round of each kind, not counted), in the order ${ROUNDS.join(", ")}: without the background sealer (off), with
+the app's background sealer in the same process sealing (chain links, Merkle leaves and subtrees) but signing no checkpoints
+(seal), and with it as the app runs it, also signing a checkpoint every ${thousands(CHECKPOINT_EVERY)} leaves (on). Between rounds, outside the
+count, everything was sealed and checkpointed. Rounds (events/s): ${perRound}.
+
+| mode | events/s | unsealed at a round's end (max) |
+|---|---|---|
+| off | ${thousands(rate("off"))} | – |
+| seal | ${thousands(rate("seal"))} | ${behind("seal")} |
+| on | ${thousands(rate("on"))} | ${behind("on")} |
+
+Checkpointing (on against seal) cost ${cost("on", "seal")} of append throughput; the whole sealer with checkpoints (on against off)
+${cost("on", "off")}. One checkpoint on its own at
 ${thousands(grown)} leaves (root from the stored nodes, Ed25519 signature, insert) took p50 ${ms(sign.p50)} ms, p95 ${ms(sign.p95)} ms.
 `,
     },

@@ -11,8 +11,8 @@ const POLL_MS = 5_000;
  * every few seconds. Every app instance runs one; the sealer's lock lets one work at a time. Started once
  * per process, by server/startup.ts; the proofs bench starts and stops it to measure its cost to appends.
  */
-export function startBackgroundSealer(signal = new AbortController().signal) {
-  const seal = () => sealPending(getPool()).then(() => checkpointStale(getPool())).then(
+export function startBackgroundSealer(signal = new AbortController().signal, { checkpoints = true } = {}) {
+  const seal = () => sealPending(getPool(), { checkpoints }).then(() => (checkpoints ? checkpointStale(getPool()) : undefined)).then(
     () => {},
     (err: unknown) => logger.error({ err }, "audit sealer failed"),
   );

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTRPC, useTRPCClient } from "@/components/trpc/context";
-import { errorCode, errorMessage, isConflict } from "@/components/trpc/errors";
+import { errorCode, errorMessage, isConflict, isServerAnswer } from "@/components/trpc/errors";
 import { applyMove } from "./board-moves";
 import type { Notice } from "./notice";
 import type { BoardData, MoveRequest, TaskFields } from "./types";
@@ -37,6 +37,9 @@ export function usePendingChanges(projectId: string, versions: TaskVersions, sho
   const queryClient = useQueryClient();
   const [pending, setPending] = useState<ChangeCommand[]>([]);
   const [creates, setCreates] = useState<PendingCreate[]>([]);
+  // A new task whose answer was lost may have been stored: adding the same title to the same column again sends
+  // the same command id, which the server answers as before instead of storing the task twice.
+  const unanswered = useRef<PendingCreate | null>(null);
   const forget = (command: { commandId: string }) => setPending((list) => list.filter((c) => c.commandId !== command.commandId));
 
   const mutation = useTaskCommand<ChangeCommand>(projectId, versions, {
@@ -65,7 +68,9 @@ export function usePendingChanges(projectId: string, versions: TaskVersions, sho
       setCreates((list) => list.map((c) => (c.commandId === task.commandId ? { ...c, taskId } : c))),
     onError: (error, task) => {
       setCreates((list) => list.filter((c) => c.commandId !== task.commandId));
-      showNotice({ message: `“${task.title}” was not added: ${errorMessage(error)}` });
+      if (isServerAnswer(error)) return showNotice({ message: `“${task.title}” was not added: ${errorMessage(error)}` });
+      unanswered.current = task;
+      showNotice({ message: `“${task.title}” may not have been added: ${errorMessage(error)} Adding it again is safe: it will not be added twice.` });
     },
     // An added task stays shown as being added until the board has it (a read model behind may answer without it).
     onSettled: () => queryClient.invalidateQueries(trpc.board.get.queryFilter({ projectId })),
@@ -108,7 +113,10 @@ export function usePendingChanges(projectId: string, versions: TaskVersions, sho
 
   /** Returns the new task's command id; `onAdded` gets the task's id once the server has it. */
   function createTask(columnId: string, title: string, onAdded?: (taskId: string) => void) {
-    const task: PendingCreate = { commandId: crypto.randomUUID(), columnId, title };
+    const lost = unanswered.current;
+    unanswered.current = null;
+    const commandId = lost && lost.columnId === columnId && lost.title === title ? lost.commandId : crypto.randomUUID();
+    const task: PendingCreate = { commandId, columnId, title };
     showNotice(null);
     setCreates((list) => [...list, task]);
     create.mutate(task, { onSuccess: ({ taskId }) => onAdded?.(taskId) });

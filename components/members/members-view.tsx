@@ -54,7 +54,7 @@ export function MembersView({ projectId }: { projectId: string }) {
           <InviteForm onInvite={command.add} pending={command.pending} />
         </div>
       ) : null}
-      <table className="mt-6 w-full text-left text-sm">
+      <table className="cards-on-phone mt-6 w-full text-left text-sm">
         <caption className="sr-only">Members and their roles</caption>
         <thead className="border-b border-border text-xs text-fg-muted">
           <tr>
@@ -67,11 +67,11 @@ export function MembersView({ projectId }: { projectId: string }) {
         <tbody>
           {data?.members.map((member) => (
             <tr key={member.id} className="border-b border-border last:border-0">
-              <th scope="row" className="py-2.5 pr-3 font-medium text-fg">
+              <th scope="row" className="block py-2.5 pr-3 font-medium text-fg sm:table-cell">
                 {member.name}
                 {member.id === data.userId ? <span className="ml-1.5 text-xs font-normal text-fg-muted">(you)</span> : null}
               </th>
-              <td className="max-w-48 truncate py-2.5 pr-3 text-fg-muted">{member.email}</td>
+              <td data-label="Email" className="truncate py-2.5 pr-3 text-fg-muted sm:max-w-48">{member.email}</td>
               <td className="py-2.5 pr-3">
                 {canManage ? (
                   <select

@@ -14,7 +14,10 @@ test("an owner downloads a compliance export that verifies offline, and checks t
   await (await download).saveAs(file);
   // The project's creation: ProjectCreated, MemberAdded and four ColumnAdded.
   await expect(page.getByText(/^Saved chronoboard-audit-.+\.zip \(6 events, /)).toBeVisible();
-  expect(await verifyExport(file)).toMatchObject({ ok: true, eventCount: 6 });
+  // The installation's public key, as an auditor would fetch it (the verifier trusts no key the archive names).
+  const { publicKey } = (await (await page.request.get("/api/v1/audit/public-key")).json()) as { publicKey: string };
+  expect(await verifyExport(file, { keys: [publicKey] })).toMatchObject({ ok: true, eventCount: 6 });
+  expect(await verifyExport(file)).toMatchObject({ ok: false });
 
   await page.getByRole("button", { name: "Run integrity check" }).click();
   // The export was recorded as a seventh event.

@@ -99,7 +99,7 @@ test("timeline, restore, audit log and time travel", async ({ signedInPage: page
   const renamedAt = Date.parse(changes[1]!.timestamp);
   const between = new Date((createdAt + renamedAt) / 2).toISOString();
   await page.goto(`/projects/${projectId}?asOf=${encodeURIComponent(between)}`);
-  const banner = page.getByRole("region", { name: "Time travel" });
+  const banner = page.getByRole("region", { name: "Time travel", exact: true });
   await expect(banner).toContainText("You are looking at");
   await expect(page.locator("[data-live]")).toHaveText("Paused while you look at the past");
   await expect(card(column(page, "To do"), "Draft plan")).toBeVisible();
@@ -120,7 +120,7 @@ test("timeline, restore, audit log and time travel", async ({ signedInPage: page
   await expect(card(column(page, "To do"), "Final plan")).toBeVisible();
 
   // The slider: the toggle opens time travel at now; Home goes to the project's creation, before any task.
-  await page.getByRole("button", { name: "Time travel" }).click();
+  await page.getByRole("button", { name: "Time travel", exact: true }).click();
   await expect(banner).toBeVisible();
   await expect(card(page, "Final plan")).toBeVisible();
   const opened = new URL(page.url()).searchParams.get("asOf");

@@ -47,7 +47,7 @@ test("owners add members by email, change their roles and remove them; the histo
   await expect(page.getByRole("row", { name: new RegExp(colleague.name) })).toHaveCount(0);
 
   await page.getByRole("link", { name: "Back to the board" }).click();
-  await page.getByRole("link", { name: "History" }).click();
+  await page.getByRole("link", { name: "History", exact: true }).click();
   const log = page.getByRole("table");
   await expect(log).toContainText("Member removed");
   await expect(log).toContainText("Member role changed");

@@ -89,6 +89,6 @@ test("on a phone the project's history shows each event as a card with every fie
     expect(box.x + box.width).toBeLessThanOrEqual(390);
     expect(box.width).toBeGreaterThan(rowBox.width * 0.8);
   }
-  await expect(row.getByRole("cell")).toHaveCount(5);
+  await expect(row.getByRole("cell")).toHaveCount(4);
   await screen(page, "phone-history");
 });

@@ -36,26 +36,36 @@ function line(e: EventRowInput): string {
   ].join("\t");
 }
 
-/** Writes the rows in chunks of 1,000 lines (fewer, larger writes), in one COPY. Returns the row count. */
-export async function copyEvents(pool: pg.Pool, rows: Iterable<EventRowInput>): Promise<number> {
-  let count = 0;
+/** Writes text-format lines in chunks of 1,000 (fewer, larger writes), in one COPY. */
+export async function copyLines(pool: pg.Pool, sql: string, lines: Iterable<string>): Promise<void> {
   function* chunks() {
-    let lines: string[] = [];
-    for (const row of rows) {
-      lines.push(line(row));
-      count++;
-      if (lines.length === 1000) {
-        yield lines.join("\n") + "\n";
-        lines = [];
+    let chunk: string[] = [];
+    for (const l of lines) {
+      chunk.push(l);
+      if (chunk.length === 1000) {
+        yield chunk.join("\n") + "\n";
+        chunk = [];
       }
     }
-    if (lines.length > 0) yield lines.join("\n") + "\n";
+    if (chunk.length > 0) yield chunk.join("\n") + "\n";
   }
   const client = await pool.connect();
   try {
-    await pipeline(Readable.from(chunks()), client.query(copyFrom(COPY_SQL)));
+    await pipeline(Readable.from(chunks()), client.query(copyFrom(sql)));
   } finally {
     client.release();
   }
+}
+
+/** Loads the rows in one COPY. Returns the row count. */
+export async function copyEvents(pool: pg.Pool, rows: Iterable<EventRowInput>): Promise<number> {
+  let count = 0;
+  function* lines() {
+    for (const row of rows) {
+      count++;
+      yield line(row);
+    }
+  }
+  await copyLines(pool, COPY_SQL, lines());
   return count;
 }

@@ -9,14 +9,14 @@ const POLL_MS = 5_000;
 /**
  * Keeps the chain close behind the log, in the app's process: seals whenever a commit is announced and
  * every few seconds. Every app instance runs one; the sealer's lock lets one work at a time. Started once
- * per process, by server/startup.ts.
+ * per process, by server/startup.ts; the proofs bench starts and stops it to measure its cost to appends.
  */
-export function startBackgroundSealer() {
-  const seal = () => sealPending(getPool()).then(() => checkpointStale(getPool())).then(
+export function startBackgroundSealer(signal = new AbortController().signal, { checkpoints = true } = {}) {
+  const seal = () => sealPending(getPool(), { checkpoints }).then(() => (checkpoints ? checkpointStale(getPool()) : undefined)).then(
     () => {},
     (err: unknown) => logger.error({ err }, "audit sealer failed"),
   );
-  followFeed(seal, { pollMs: POLL_MS, signal: new AbortController().signal }).catch((err) =>
+  followFeed(seal, { pollMs: POLL_MS, signal }).catch((err) =>
     logger.error({ err }, "audit sealer stopped listening"),
   );
 }

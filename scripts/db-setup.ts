@@ -29,7 +29,7 @@ export async function ensureDatabase(url: string, name: string) {
 export function migrate(url: string) {
   const result = spawnSync("npm", ["run", "--silent", "db:migrate"], {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: url },
+    env: { ...process.env, DATABASE_URL: url, DATABASE_OWNER_URL: url },
   });
   if (result.status !== 0) throw new Error("migrations failed");
 }

@@ -1,22 +1,10 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { type AuditEnvelope, chainHash, GENESIS_HASH } from "../../../server/audit/chain-hash";
+import { chainHash, GENESIS_HASH } from "../../../server/audit/chain-hash";
 import { linkHash } from "../../../scripts/verifier/chain";
+import { envelope } from "./worked-envelope";
 
 // The worked example of README "Audit trail": the envelope and its RFC 8785 bytes, written out by hand.
-const envelope: AuditEnvelope = {
-  position: 42,
-  timestamp: "2026-03-01T09:30:00.123456Z",
-  eventId: "6f1c1f3e-8a53-4c1e-9d6b-2b4a57a0c001",
-  eventType: "TaskRenamed",
-  eventVersion: 1,
-  aggregateType: "task",
-  aggregateId: "0b7e3c2a-5d41-4f0e-8c3b-7a9d1e2f3a40",
-  version: 3,
-  projectId: "c0ffee00-0000-4000-8000-000000000001",
-  payload: { title: "Größe – “quoted”\n" },
-  metadata: { userId: "u1", correlationId: "r1", causationId: "c1" },
-};
 const canonical =
   '{"aggregateId":"0b7e3c2a-5d41-4f0e-8c3b-7a9d1e2f3a40","aggregateType":"task","eventId":"6f1c1f3e-8a53-4c1e-9d6b-2b4a57a0c001",' +
   '"eventType":"TaskRenamed","eventVersion":1,"metadata":{"causationId":"c1","correlationId":"r1","userId":"u1"},' +

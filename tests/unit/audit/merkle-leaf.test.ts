@@ -2,21 +2,9 @@ import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { leafBytes, payloadDigest } from "../../../server/audit/merkle/leaf";
 import { leafHash } from "../../../server/audit/merkle/tree-hash";
+import { envelope } from "./worked-envelope";
 
 // The README's worked example ("Merkle tree and signed checkpoints"), with the shell commands it gives.
-const envelope = {
-  position: 42,
-  timestamp: "2026-03-01T09:30:00.123456Z",
-  eventId: "6f1c1f3e-8a53-4c1e-9d6b-2b4a57a0c001",
-  eventType: "TaskRenamed",
-  eventVersion: 1,
-  aggregateType: "task",
-  aggregateId: "0b7e3c2a-5d41-4f0e-8c3b-7a9d1e2f3a40",
-  version: 3,
-  projectId: "c0ffee00-0000-4000-8000-000000000001",
-  payload: { title: "Größe – “quoted”\n" },
-  metadata: { userId: "u1", correlationId: "r1", causationId: "c1" },
-};
 const salt = "00112233445566778899aabbccddeeff";
 const leaf =
   '{"aggregateId":"0b7e3c2a-5d41-4f0e-8c3b-7a9d1e2f3a40","aggregateType":"task","eventId":"6f1c1f3e-8a53-4c1e-9d6b-2b4a57a0c001","eventType":"TaskRenamed","eventVersion":1,"metadata":{"causationId":"c1","correlationId":"r1","userId":"u1"},"payloadDigest":"87134eb82a2c8444517d16f8332659cbf7ea24644c1ba9a878e1f2514d2e1101","position":42,"projectId":"c0ffee00-0000-4000-8000-000000000001","timestamp":"2026-03-01T09:30:00.123456Z","version":3}';

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useTRPC, useTRPCClient } from "@/components/trpc/context";
-import { errorCode, errorMessage, isConflict, isServerAnswer } from "@/components/trpc/errors";
+import { errorCode, errorMessage, isConflict, isFinalAnswer } from "@/components/trpc/errors";
 import { applyMove } from "./board-moves";
 import type { Notice } from "./notice";
 import type { BoardData, MoveRequest, TaskFields } from "./types";
@@ -68,7 +68,7 @@ export function usePendingChanges(projectId: string, versions: TaskVersions, sho
       setCreates((list) => list.map((c) => (c.commandId === task.commandId ? { ...c, taskId } : c))),
     onError: (error, task) => {
       setCreates((list) => list.filter((c) => c.commandId !== task.commandId));
-      if (isServerAnswer(error)) return showNotice({ message: `“${task.title}” was not added: ${errorMessage(error)}` });
+      if (isFinalAnswer(error)) return showNotice({ message: `“${task.title}” was not added: ${errorMessage(error)}` });
       unanswered.current = task;
       showNotice({ message: `“${task.title}” may not have been added: ${errorMessage(error)} Adding it again is safe: it will not be added twice.` });
     },

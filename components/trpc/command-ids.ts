@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { isServerAnswer } from "./errors";
+import { isFinalAnswer } from "./errors";
 
 /**
  * The command id of one user action, kept while its attempts go unanswered: when the connection fails after
@@ -21,7 +21,7 @@ export class PendingCommandIds {
 
   /** After an attempt: a server's answer (or success) ends the action; a lost connection keeps it pending. */
   settled(error: unknown): void {
-    if (!error || isServerAnswer(error)) this.pending = null;
+    if (!error || isFinalAnswer(error)) this.pending = null;
   }
 }
 

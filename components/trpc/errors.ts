@@ -12,9 +12,14 @@ export function errorCode(error: unknown): string | undefined {
   return asAppError(error)?.data?.code;
 }
 
-/** True when the server itself answered, so retrying the same request cannot help. */
-export function isServerAnswer(error: unknown): boolean {
-  return errorCode(error) !== undefined;
+// Answers that leave open whether a command was applied (the database went away after it committed, say):
+// like a lost connection, they are settled by sending the same command again.
+const OUTCOME_UNKNOWN = new Set(["INTERNAL_SERVER_ERROR", "SERVICE_UNAVAILABLE", "BAD_GATEWAY", "GATEWAY_TIMEOUT", "TIMEOUT"]);
+
+/** True when the server answered what became of the request, so sending it again cannot help. */
+export function isFinalAnswer(error: unknown): boolean {
+  const code = errorCode(error);
+  return code !== undefined && !OUTCOME_UNKNOWN.has(code);
 }
 
 export function isConflict(error: unknown): boolean {

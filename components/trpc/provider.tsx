@@ -6,7 +6,7 @@ import { useState, type ReactNode } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/api/root";
 import { TRPCProvider } from "./context";
-import { isServerAnswer } from "./errors";
+import { isFinalAnswer } from "./errors";
 import { writtenPositionsLink } from "./written-positions";
 
 function makeQueryClient() {
@@ -15,11 +15,11 @@ function makeQueryClient() {
       queries: {
         staleTime: 15_000,
         // A rule or permission answer will not change on retry; a dropped connection may.
-        retry: (failures, error) => failures < 2 && !isServerAnswer(error),
+        retry: (failures, error) => failures < 2 && !isFinalAnswer(error),
       },
       mutations: {
         // Same variables (and so the same commandId) on retry: the server recognises the repeat.
-        retry: (failures, error) => failures < 1 && !isServerAnswer(error),
+        retry: (failures, error) => failures < 1 && !isFinalAnswer(error),
       },
     },
   });

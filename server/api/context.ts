@@ -7,11 +7,14 @@ import type { ReadSource } from "../db";
 export async function createContext({ headers }: { headers: Headers }): Promise<Context> {
   return {
     user: await sessionUser(headers),
-    correlationId: headers.get("x-correlation-id")?.slice(0, 64) || randomUUID(),
+    correlationId: correlationIdOf(headers),
     db: getPool(),
     readFrom: new Set(),
   };
 }
+
+/** The id that ties a request to its log lines: the caller's own (bounded), or a new one. */
+export const correlationIdOf = (headers: Headers) => headers.get("x-correlation-id")?.slice(0, 64) || randomUUID();
 
 export interface Context {
   user: Awaited<ReturnType<typeof sessionUser>>;

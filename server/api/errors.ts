@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { SealerBehindError } from "../audit";
+import { isDatabaseUnavailable } from "../db";
 import { DomainError } from "../domain";
 import { CommandIdReusedError, ConcurrencyError, EventIdConflictError } from "../eventstore";
 
@@ -8,7 +9,8 @@ import { CommandIdReusedError, ConcurrencyError, EventIdConflictError } from "..
  * The one place where failures become tRPC codes: a broken rule is BAD_REQUEST with the rule's words (so
  * is a command id already used by another user or for another command),
  * a stale version is CONFLICT carrying the current version, an unknown or forbidden project is NOT_FOUND,
- * an audit log that cannot be sealed up to now (a transaction stays open) is SERVICE_UNAVAILABLE.
+ * an audit log that cannot be sealed up to now (a transaction stays open) is SERVICE_UNAVAILABLE, and so is
+ * a database out of reach (a restart, a fail-over): the client may send the same command again.
  */
 export function toTRPCError(error: unknown): unknown {
   if (error instanceof TRPCError) return error;
@@ -19,6 +21,7 @@ export function toTRPCError(error: unknown): unknown {
     return new TRPCError({ code: "CONFLICT", message: error.message, cause: error });
   }
   if (error instanceof SealerBehindError) return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: error.message, cause: error });
+  if (isDatabaseUnavailable(error)) return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: DATABASE_UNAVAILABLE, cause: error });
   if (error instanceof ZodError) {
     const issue = error.issues[0];
     const field = issue?.path.join(".") || "input";
@@ -26,6 +29,8 @@ export function toTRPCError(error: unknown): unknown {
   }
   return error;
 }
+
+export const DATABASE_UNAVAILABLE = "The database cannot be reached just now; try again in a few seconds.";
 
 /** What a client is told of a server fault: nothing of its cause, and the id that finds it in the log. */
 export const internalErrorMessage = (correlationId?: string) =>

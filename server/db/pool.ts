@@ -71,3 +71,22 @@ export function isConnectionLost(error: unknown): boolean {
   if (code && ["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT"].includes(code)) return true;
   return /Connection terminated|Client has encountered a connection error|not queryable/i.test(message ?? "");
 }
+
+// Prisma's codes for a server it cannot reach, a connection it lost, and a pool with no connection to give.
+const PRISMA_UNREACHABLE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+
+/**
+ * Whether a failure, or any error it wraps (Prisma's driver adapter and tRPC nest them), is the database being
+ * out of reach rather than a fault of the request: the caller is told to try again shortly (503), not 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current = error;
+  for (let depth = 0; current && depth < 8; depth++) {
+    if (isConnectionLost(current)) return true;
+    const { code, message, cause } = current as { code?: string; message?: string; cause?: unknown };
+    if (code && PRISMA_UNREACHABLE.has(code)) return true;
+    if (/timeout exceeded when trying to connect|Can't reach database server|Connection refused/i.test(message ?? "")) return true;
+    current = cause;
+  }
+  return false;
+}

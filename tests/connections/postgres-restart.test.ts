@@ -113,3 +113,27 @@ test("the app recovers from PostgreSQL restarts without being restarted", { time
   // Lost connections are handled where they belong: nothing reaches the process' last-resort handlers.
   expect(app.output.split("\n").filter((line) => /uncaughtException|unhandledRejection|Unhandled/i.test(line)).map((line) => line.slice(0, 300))).toEqual([]);
 });
+
+test("while PostgreSQL is down, the app answers 503 with a clear message, never 500, and serves again when it is back", { timeout: 60_000 }, async () => {
+  const { projectId, taskIds } = board;
+  const input = (value: unknown) => encodeURIComponent(JSON.stringify({ json: value }));
+  const requests: Record<string, [string, RequestInit?]> = {
+    "board.get": [`/api/trpc/board.get?input=${input({ projectId })}`],
+    "task.rename": [`/api/trpc/task.rename`, { method: "POST", body: JSON.stringify({ json: { projectId, taskId: taskIds[0], commandId: randomUUID(), title: "Down" } }) }],
+    "v1 board": [`/api/v1/projects/${projectId}/board`],
+    "v1 checkpoints": [`/api/v1/projects/${projectId}/checkpoints`],
+    "sign-in": [`/api/auth/sign-in/email`, { method: "POST", body: JSON.stringify({ email: "nobody@example.com", password: "whatever-password" }) }],
+  };
+  await server.halt();
+  try {
+    for (const [name, [url, init]] of Object.entries(requests)) {
+      const { status, text } = await api.send(url, init);
+      expect.soft(status, `${name}: ${text.slice(0, 200)}`).toBe(503);
+      expect.soft(text, name).toMatch(/database cannot be reached/i);
+    }
+    expect.soft((await api.send("/api/health")).status).toBe(503);
+  } finally {
+    await server.resume();
+  }
+  await timeUntil(async () => (await api.send(`/api/trpc/board.get?input=${input({ projectId })}`)).status === 200, RECOVERY_MS, "reads after the outage");
+});

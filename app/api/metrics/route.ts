@@ -1,5 +1,4 @@
+import { answeringFaults } from "@/server/api/http/fault-response";
 import { metricsResponse } from "@/server/api/http/metrics";
 
-export async function GET(req: Request) {
-  return metricsResponse(req);
-}
+export const GET = answeringFaults(async (req: Request) => metricsResponse(req));

@@ -1,9 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { auth } from "../../auth";
 import { UserName } from "../../domain";
-import { logger } from "../../log";
-import { internalErrorMessage } from "../errors";
 import { hasUnstorableText } from "../text-guard";
+import { faultAnswer } from "./fault-response";
 import { jsonTextProblem } from "./json-input";
 import { withLimitedBody } from "./request-guards";
 
@@ -53,13 +51,14 @@ export async function authHandler(incoming: Request): Promise<Response> {
       if (problem) return refuse(400, problem, "BAD_REQUEST");
     }
   }
-  const correlationId = req.headers.get("x-correlation-id")?.slice(0, 64) || randomUUID();
   try {
     const response = await auth.handler(req);
     if (response.status < 500) return response;
-    logger.error({ path, status: response.status, body: (await response.text()).slice(0, 2000), correlationId }, "auth request failed");
+    return refuseFault(await faultAnswer(req, null, { status: response.status, body: (await response.text()).slice(0, 2000) }));
   } catch (error) {
-    logger.error({ err: error, path, correlationId }, "auth request failed");
+    return refuseFault(await faultAnswer(req, error));
   }
-  return refuse(500, internalErrorMessage(correlationId), "INTERNAL_SERVER_ERROR");
 }
+
+const refuseFault = ({ status, message, code, headers }: Awaited<ReturnType<typeof faultAnswer>>) =>
+  Response.json({ message, code }, { status, headers });

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import {
   activeSigningKey,
@@ -15,6 +14,7 @@ import { getPool, historySource, writtenLsn } from "../../db";
 import { ExportFormat } from "../../domain";
 import { recordExport } from "../audit/record-export";
 import { readFromHeaders } from "../history-read";
+import { correlationIdOf } from "../context";
 import { auditors } from "../project-procedure";
 import { authorizeProjectRequest } from "./authorize";
 
@@ -56,7 +56,7 @@ export async function exportResponse(req: Request, projectId: string): Promise<R
   }
   const generatedAt = new Date();
   const segment = await chainSegment(db, projectId, range);
-  const correlationId = req.headers.get("x-correlation-id")?.slice(0, 64) || randomUUID();
+  const correlationId = correlationIdOf(req.headers);
   const proof = await exportProof(db, projectId, segment);
   const exportEventId = await recordExport(db, { userId: access.user.id, correlationId }, projectId, { format, range, segment });
   await rememberExport(db, exportEventId, projectId, proof.checkpoint.treeSize);

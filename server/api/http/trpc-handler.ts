@@ -63,7 +63,11 @@ export async function trpcHandler(incoming: Request): Promise<Response> {
     req,
     router: appRouter,
     maxBatchSize: MAX_BATCH_SIZE,
-    createContext: () => createContext({ headers: req.headers }),
+    // A session that cannot be looked up because the database is away is a 503, as in any procedure.
+    createContext: () =>
+      createContext({ headers: req.headers }).catch((error: unknown) => {
+        throw toTRPCError(error);
+      }),
     responseMeta: ({ ctx }) => ({ headers: new Headers(readFromHeaders(ctx?.readFrom)) }),
     // Expected answers (bad input, conflicts, not found) are the client's business; a server fault is logged.
     onError: ({ error, path, ctx }) => {

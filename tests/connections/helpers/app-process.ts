@@ -88,14 +88,19 @@ export class ApiClient {
     return this.call<T>(`${this.base}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`, {}, timeoutMs);
   }
 
-  private async call<T>(url: string, init: RequestInit, timeoutMs: number): Promise<T> {
-    const res = await fetch(url, {
+  /** One request to the app, signed in, as the app's pages send it; answers the status and the body's text. */
+  async send(url: string, init: RequestInit = {}, timeoutMs = 5000): Promise<{ status: number; text: string }> {
+    const res = await fetch(url.startsWith("/") ? `${this.base}${url}` : url, {
       ...init,
       headers: { cookie: this.cookie, "content-type": "application/json", origin: this.base },
       signal: AbortSignal.timeout(timeoutMs),
     });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${url.split("?")[0]}: ${res.status} ${text.slice(0, 300)}`);
+    return { status: res.status, text: await res.text() };
+  }
+
+  private async call<T>(url: string, init: RequestInit, timeoutMs: number): Promise<T> {
+    const { status, text } = await this.send(url, init, timeoutMs);
+    if (status >= 300) throw new Error(`${url.split("?")[0]}: ${status} ${text.slice(0, 300)}`);
     return (JSON.parse(text) as { result: { data: { json: T } } }).result.data.json;
   }
 

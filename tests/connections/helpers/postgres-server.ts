@@ -42,6 +42,15 @@ export class PostgresServer {
     await this.ctl("restart", ["-m", mode, "-l", path.join(this.dir, "server.log"), "-o", this.options()]);
   }
 
+  /** Stops the server (fast shutdown), keeping its data for `resume`. */
+  async halt(): Promise<void> {
+    await this.ctl("stop", ["-m", "fast"]);
+  }
+
+  async resume(): Promise<void> {
+    await this.ctl("start", ["-l", path.join(this.dir, "server.log"), "-o", this.options()]);
+  }
+
   async stop(): Promise<void> {
     await this.ctl("stop", ["-m", "immediate"]).catch(() => {});
     rmSync(this.dir, { recursive: true, force: true });

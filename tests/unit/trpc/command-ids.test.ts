@@ -29,4 +29,15 @@ describe("the command id of a user action", () => {
     ids.settled(lostConnection);
     expect(ids.idFor({ title: "Ship it" })).not.toBe(third);
   });
+
+  it("stays the same after an answer that leaves open whether it was applied (the database went away, a server fault)", () => {
+    let n = 0;
+    const ids = new PendingCommandIds(() => `id-${++n}`);
+    for (const code of ["SERVICE_UNAVAILABLE", "INTERNAL_SERVER_ERROR"]) {
+      const first = ids.idFor({ title: "Ship" });
+      ids.settled(serverAnswer(code));
+      expect(ids.idFor({ title: "Ship" }), code).toBe(first);
+      ids.settled(null);
+    }
+  });
 });

@@ -1,7 +1,6 @@
+import { answeringFaults } from "@/server/api/http/fault-response";
 import { publicKeyResponse } from "@/server/api/http/proofs";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  return publicKeyResponse();
-}
+export const GET = answeringFaults(async () => publicKeyResponse());

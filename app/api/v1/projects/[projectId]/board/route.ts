@@ -1,5 +1,6 @@
+import { answeringFaults } from "@/server/api/http/fault-response";
 import { boardAsOfResponse } from "@/server/api/http/board-as-of";
 
-export async function GET(req: Request, { params }: { params: Promise<{ projectId: string }> }) {
-  return boardAsOfResponse(req, (await params).projectId);
-}
+export const GET = answeringFaults(async (req: Request, { params }: { params: Promise<{ projectId: string }> }) =>
+  boardAsOfResponse(req, (await params).projectId),
+);

@@ -1,5 +1,6 @@
+import { answeringFaults } from "@/server/api/http/fault-response";
 import { checkpointsResponse } from "@/server/api/http/proofs";
 
-export async function GET(req: Request, { params }: { params: Promise<{ projectId: string }> }) {
-  return checkpointsResponse(req, (await params).projectId);
-}
+export const GET = answeringFaults(async (req: Request, { params }: { params: Promise<{ projectId: string }> }) =>
+  checkpointsResponse(req, (await params).projectId),
+);

@@ -1,5 +1,6 @@
+import { answeringFaults } from "@/server/api/http/fault-response";
 import { consistencyResponse } from "@/server/api/http/proofs";
 
-export async function GET(req: Request, { params }: { params: Promise<{ projectId: string }> }) {
-  return consistencyResponse(req, (await params).projectId);
-}
+export const GET = answeringFaults(async (req: Request, { params }: { params: Promise<{ projectId: string }> }) =>
+  consistencyResponse(req, (await params).projectId),
+);

@@ -1,5 +1,6 @@
+import { answeringFaults } from "@/server/api/http/fault-response";
 import { exportResponse } from "@/server/api/http/export";
 
-export async function GET(req: Request, { params }: { params: Promise<{ projectId: string }> }) {
-  return exportResponse(req, (await params).projectId);
-}
+export const GET = answeringFaults(async (req: Request, { params }: { params: Promise<{ projectId: string }> }) =>
+  exportResponse(req, (await params).projectId),
+);

@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { localToday } from "@/components/ui/format";
+import { BoardMomentLink } from "./board-moment-link";
 import { CopyId } from "./copy-id";
 import { describeEvent } from "./describe-event";
 import { eventDetails } from "./event-details";
@@ -82,12 +82,7 @@ export function AuditLogTable({
                     {item.userName} {describeEvent(item, names)}
                   </p>
                   <div className="flex flex-wrap items-center gap-x-3">
-                    <Link
-                      href={`/projects/${projectId}?asOf=${encodeURIComponent(item.timestamp.toISOString())}`}
-                      className="inline-flex h-6 items-center text-xs font-medium text-accent-text underline-offset-2 hover:underline"
-                    >
-                      View the board at this moment
-                    </Link>
+                    <BoardMomentLink projectId={projectId} at={item.timestamp} className="h-6" />
                     <details className="text-[0.6875rem] text-fg-muted">
                       <summary className="inline-flex h-6 cursor-pointer items-center select-none hover:text-fg">Details</summary>
                       <p className="flex flex-wrap items-center gap-x-2 gap-y-0.5">

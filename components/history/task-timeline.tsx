@@ -10,6 +10,7 @@ import { buttonSecondary } from "@/components/ui/classes";
 import { useTRPC } from "@/components/trpc/context";
 import { useLastWriteLsn } from "@/components/trpc/written-positions";
 import { errorMessage } from "@/components/trpc/errors";
+import { BoardMomentLink } from "./board-moment-link";
 import { CopyId } from "./copy-id";
 import { eventTypeLabel } from "./event-types";
 import { fieldLabel, formatFieldValue, type Names, shownChanges } from "./field-values";
@@ -207,12 +208,7 @@ function TimelineEntry({
           </p>
         </details>
         <div className="flex flex-wrap items-center gap-x-1">
-          <Link
-            href={`/projects/${projectId}?asOf=${encodeURIComponent(change.timestamp.toISOString())}`}
-            className="inline-flex h-7 items-center text-xs font-medium text-accent-text underline-offset-2 hover:underline"
-          >
-            View the board at this moment
-          </Link>
+          <BoardMomentLink projectId={projectId} at={change.timestamp} className="h-7" />
           {restore ? <RestoreButton timestamp={change.timestamp} disabled={restoring} onConfirm={restore} /> : null}
         </div>
       </div>

@@ -37,7 +37,7 @@ describe("the integrity check", () => {
     const events = await readProject(getPool(), projectId);
 
     const report = await auditor.caller.audit.check({ projectId });
-    expect(report).toMatchObject({ projectId, checked: events.length, broken: null, proofProblems: [] });
+    expect(report).toMatchObject({ projectId, checked: events.length, broken: null });
     expect(report.head).toMatch(/^[0-9a-f]{64}$/);
     expect(await owner.caller.audit.check({ projectId })).toEqual(report);
     expect(await auditor.caller.audit.summary({ projectId })).toMatchObject({
@@ -74,7 +74,6 @@ describe("the integrity check", () => {
         eventId: two.eventId,
         reason: "the stored event no longer matches the hash recorded when it was sealed",
       },
-      proofProblems: expect.arrayContaining([expect.stringMatching(/the stored events no longer make its root/)]),
     });
     const run = runCheck(projectId);
     expect(run.status).toBe(1);

@@ -23,7 +23,7 @@ async function behindTheTriggers(statements: [string, unknown[]][]) {
 
 describe("the integrity check against checkpoints and exports", () => {
   it("reports the newest events deleted with their hash rows, which the chain walk alone calls intact", async () => {
-    const { owner: user, projectId, token } = await auditedProject(["a", "b", "c"]);
+    const { projectId, token } = await auditedProject(["a", "b", "c"]);
     await downloadExport(projectId, token);
     await sealCommitted(getPool());
     await checkpointNow(getPool(), projectId);
@@ -38,8 +38,6 @@ describe("the integrity check against checkpoints and exports", () => {
     expect((await checkIntegrity(getPool(), projectId)).broken).toBeNull();
     const problems = await checkProofs(getPool(), projectId);
     expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/the log holds only \d+ events, 2 were removed/)]));
-    // The audit page's check (tRPC) runs the same checks as the command.
-    expect(await user.caller.audit.check({ projectId })).toMatchObject({ broken: null, proofProblems: problems });
   });
 
   it("reports an export whose lastHash is no longer a link, after a consistent rewrite of the chain", async () => {

@@ -31,6 +31,7 @@ const access: Record<string, Rule> = {
   "project.addMember": managers,
   "project.changeMemberRole": managers,
   "project.removeMember": managers,
+  "project.setLabelColour": editors,
   "project.auditLog": readers,
   "column.add": managers,
   "column.rename": managers,

@@ -20,6 +20,7 @@ import { localToday } from "../ui/format";
 import { type Notice, NoticeBar } from "./notice";
 import { ProjectionLagStatus } from "./projection-lag-status";
 import { ShortcutsDialog } from "./shortcuts-dialog";
+import { TeammateAnnouncer } from "./teammate-badge";
 import { TaskDetailDialog } from "./task-detail-dialog";
 import { type BoardData, canEditTasks, canManageColumns, type ProjectionLag } from "./types";
 import { useBoardFilters } from "./use-board-filters";
@@ -74,10 +75,11 @@ function LoadedBoard({ projectId, data, lag }: { projectId: string; data: BoardD
       canEdit,
       today,
       memberById: (id) => (id ? members.get(id) : undefined),
+      labelColours: board.labelColours,
       openTask: setOpenTaskId,
       pendingState: (id) => (pending.has(id) ? (online ? "sending" : "waiting") : null),
     };
-  }, [board.members, canEdit, today, pendingKey, online]);
+  }, [board.members, board.labelColours, canEdit, today, pendingKey, online]);
   const { filters, setFilters } = useBoardFilters();
   const [newTaskRequest, setNewTaskRequest] = useState(0);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
@@ -144,6 +146,7 @@ function LoadedBoard({ projectId, data, lag }: { projectId: string; data: BoardD
           onDismissNotice={() => setNotice(null)}
         />
         <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+        <TeammateAnnouncer />
       </CardSessionContext>
     </BoardSessionContext>
   );

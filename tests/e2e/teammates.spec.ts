@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { card, column, query } from "./board-helpers";
 import { expect, freshAccount, signUpViaApi, type TestAccount, test } from "./fixtures";
-import { expectNoAxeViolations, phone, schemes, screen } from "./ui-checks";
+import { desktop, expectNoAxeViolations, phone, schemes, screen } from "./ui-checks";
 
 type BoardAnswer = { columns: { id: string; name: string; tasks: { id: string; title: string }[] }[] };
 
@@ -15,7 +15,7 @@ async function call<T = unknown>(page: Page, path: string, input: Record<string,
 /** A signed-up user in a browser context of their own. */
 async function teammate(browser: Browser, baseURL: string, label: string) {
   const account = freshAccount(label);
-  const context = await browser.newContext({ baseURL });
+  const context = await browser.newContext({ ...desktop, baseURL });
   const page = await context.newPage();
   await signUpViaApi(page, account, baseURL);
   return { account, context, page };
@@ -41,6 +41,7 @@ test("a teammate's change is pointed out on the card with their name for about f
   baseURL,
 }) => {
   test.setTimeout(90_000);
+  await page.setViewportSize(desktop.viewport);
   const { projectId, doing, tasks, other } = await sharedBoard(page, account, browser, baseURL!);
   await page.goto(`/projects/${projectId}`);
   await other.page.goto(`/projects/${projectId}`);
@@ -62,6 +63,10 @@ test("a teammate's change is pointed out on the card with their name for about f
   await expect(card(column(other.page, "In progress"), "Write the spec")).toBeVisible();
   await expect(other.page.locator("[data-teammate-change]")).toHaveCount(0);
   await screen(page, "teammates-highlight");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expectNoAxeViolations(page, "board with a teammate's mark (dark)");
+  await screen(page, "teammates-highlight");
+  await page.emulateMedia({ colorScheme: "light" });
 
   // The owner edits the other card: the teammate sees it, the owner does not.
   await call(page, "task.changePriority", { projectId, taskId: tasks["Ship it"], priority: "high" });
@@ -81,6 +86,7 @@ test("labels keep the colour a teammate chose, on cards, in the task panel and t
   baseURL,
 }) => {
   test.setTimeout(120_000);
+  await page.setViewportSize(desktop.viewport);
   const { projectId, other } = await sharedBoard(page, account, browser, baseURL!);
   // More members than avatars: the rest are a "+N" that names them.
   for (const name of ["chen", "dana", "emeka", "farah", "goran"]) {

@@ -55,9 +55,12 @@ describe("project.setLabelColour", () => {
     expect((await readProject(getPool(), projectId)).some((e) => e.eventType === "LabelColourSet")).toBe(false);
   });
 
-  it("does not let a viewer choose colours", async () => {
-    const { projectId, viewer } = await teamProject();
+  it("does not let a viewer choose colours, where a member may", async () => {
+    const { projectId, viewer, member } = await teamProject();
     expect((await errorOf(colour(viewer, projectId, "bug", "red"))).code).toBe("NOT_FOUND");
+    await colour(member, projectId, "bug", "blue");
+    const set = (await readProject(getPool(), projectId)).filter((e) => e.eventType === "LabelColourSet");
+    expect(set.map((e) => e.metadata.userId)).toEqual([member.user.id]);
   });
 
   it("shows a past board with the colours of that instant", async () => {

@@ -6,6 +6,7 @@ import { getPool } from "../../../server/db";
 import { appRouter } from "../../../server/api/root";
 import { boardAsOfResponse } from "../../../server/api/http/board-as-of";
 import { exportResponse } from "../../../server/api/http/export";
+import { importResponse } from "../../../server/api/http/import";
 import { checkpointsResponse, consistencyResponse, receiptResponse } from "../../../server/api/http/proofs";
 import { readProject } from "../../../server/eventstore";
 import type { Role } from "../../../server/domain";
@@ -197,6 +198,14 @@ describe("the authorisation matrix", () => {
       respond: async (req: Request, projectId: string) => receiptResponse(req, projectId, (await readProject(getPool(), subject.ownProject))[0]!.eventId),
       path: "events/x/proof",
       roles: readers,
+    },
+    {
+      // A file with a header and no rows: an editor is let in and nothing is written.
+      name: "CSV import",
+      respond: (req: Request, projectId: string) =>
+        importResponse(new Request(req.url, { method: "POST", headers: req.headers, body: "Summary,Status\n" }), projectId),
+      path: "import",
+      roles: editors,
     },
   ];
 

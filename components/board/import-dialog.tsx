@@ -84,24 +84,29 @@ function ImportForm({ projectId, onClose }: { projectId: string; onClose: () => 
   );
 }
 
-/** A real progressbar while writing; an indeterminate one (no value) while the file is sent and checked. */
+/**
+ * A real progressbar while writing (left full once done); an indeterminate one (no value) while the file is
+ * sent and checked.
+ */
 function Progress({ state }: { state: ImportState }) {
-  if (state.step !== "checking" && state.step !== "writing") return null;
-  const writing = state.step === "writing";
-  const share = writing && state.total > 0 ? state.done / state.total : 0;
-  const text = writing ? `${state.done.toLocaleString("en-US")} of ${state.total.toLocaleString("en-US")} tasks written` : "Sending and checking the file…";
+  let counts: { done: number; total: number } | null = null;
+  if (state.step === "writing") counts = state;
+  else if (state.step === "done") counts = { done: state.report.created, total: state.report.created };
+  else if (state.step !== "checking") return null;
+  const share = counts ? (counts.total > 0 ? counts.done / counts.total : 1) : 0;
+  const text = counts ? `${counts.done.toLocaleString("en-US")} of ${counts.total.toLocaleString("en-US")} tasks written` : "Sending and checking the file…";
   return (
     <div className="space-y-1">
       <div
         role="progressbar"
         aria-label="Import progress"
-        aria-valuemin={writing ? 0 : undefined}
-        aria-valuemax={writing ? state.total : undefined}
-        aria-valuenow={writing ? state.done : undefined}
+        aria-valuemin={counts ? 0 : undefined}
+        aria-valuemax={counts ? counts.total : undefined}
+        aria-valuenow={counts ? counts.done : undefined}
         aria-valuetext={text}
         className="h-2 overflow-hidden rounded-full bg-surface-muted"
       >
-        <div className={`h-full rounded-full bg-accent ${writing ? "" : "w-1/3 animate-pulse"}`} style={writing ? { width: `${Math.round(share * 100)}%` } : undefined} />
+        <div className={`h-full rounded-full bg-accent ${counts ? "" : "w-1/3 animate-pulse"}`} style={counts ? { width: `${Math.round(share * 100)}%` } : undefined} />
       </div>
       <p className="text-xs text-fg-muted">{text}</p>
     </div>

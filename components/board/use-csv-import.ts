@@ -60,7 +60,7 @@ async function follow(body: ReadableStream<Uint8Array>, setState: (state: Import
       else if (line.type === "error") setState({ step: "failed", message: line.message });
       else if (line.report.badRows.length > 0 && !line.report.skipped) {
         // The board changed between the check and the write (a WIP limit reached meanwhile).
-        setState({ step: "refused", message: `${line.report.badRows.length} bad row(s): nothing was written`, badRows: line.report.badRows });
+        setState({ step: "refused", message: `${line.report.badRows.length === 1 ? "1 bad row" : `${line.report.badRows.length} bad rows`}: nothing was written`, badRows: line.report.badRows });
       } else setState({ step: "done", report: line.report });
     }
   }

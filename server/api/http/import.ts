@@ -14,15 +14,15 @@ export type ImportStreamLine =
 
 /**
  * POST /api/v1/projects/{projectId}/import[?skipBadRows=true] with the CSV file as the body — the board's
- * Import CSV dialog and API clients (session or token). Owners, admins and members: the editors who may
- * create tasks one at a time. A file that cannot be read (too large, not UTF-8, not CSV, no title column)
+ * Import CSV dialog. Owners, admins and members (the editors, who may create tasks one at a time), signed in:
+ * API tokens stay read-only (README, "Roles and security"); scripts use `npm run import`. A file that cannot be read (too large, not UTF-8, not CSV, no title column)
  * is a 4xx before anything else; bad rows without skipBadRows are a 422 listing them, nothing written.
  * Otherwise a 200 streams progress lines while the one transaction writes, then the report.
  */
 export async function importResponse(req: Request, projectId: string): Promise<Response> {
   const refused = crossSiteRefusal(req);
   if (refused) return refused;
-  const access = await authorizeProjectRequest(req, projectId, editors);
+  const access = await authorizeProjectRequest(req, projectId, editors, { tokens: false });
   if (access.error) return access.error;
   const skipBadRows = new URL(req.url).searchParams.get("skipBadRows") === "true";
 
@@ -36,7 +36,7 @@ export async function importResponse(req: Request, projectId: string): Promise<R
   const plan = await checkImport(getPool(), projectId, file);
   if (plan.badRows.length > 0 && !skipBadRows) {
     return Response.json(
-      { error: `${plan.badRows.length} bad row(s): nothing was written`, badRows: plan.badRows, rows: file.records.length },
+      { error: `${badRowsText(plan.badRows.length)}: nothing was written`, badRows: plan.badRows, rows: file.records.length },
       { status: 422 },
     );
   }
@@ -83,3 +83,5 @@ async function limitedBody(req: Request): Promise<Uint8Array> {
   }
   return Buffer.concat(chunks);
 }
+
+const badRowsText = (n: number) => (n === 1 ? "1 bad row" : `${n.toLocaleString("en-US")} bad rows`);

@@ -16,10 +16,14 @@ const TRELLO = [
   'lines",,,,Done',
 ].join("\n");
 
-/** A Jira export's columns (Labels repeats). Line 3 has a title over 200 characters, line 4 a date Jira never writes. */
+/**
+ * A Jira export's columns (Labels repeats). Line 2's description spans two lines; line 4 has a title over 200
+ * characters, line 5 a date Jira never writes.
+ */
 const JIRA = [
   "Summary,Issue key,Status,Priority,Labels,Labels,Due date,Assignee,Description",
-  "Fix login,CB-1,To do,Highest,auth,urgent,01/May/26 12:00 AM,,Users cannot sign in",
+  'Fix login,CB-1,To do,Highest,auth,urgent,01/May/26 12:00 AM,,"Users cannot',
+  'sign in"',
   `${"x".repeat(201)},CB-2,Done,Low,,,,,`,
   "Tidy up,CB-3,Review,Medium,,,31/31/2026,,",
   "Write docs,CB-4,In progress,Lowest,docs,,2026-06-30,,",
@@ -29,18 +33,17 @@ let subject: Awaited<ReturnType<typeof setUp>>;
 async function setUp() {
   const alice = await signedUpUser("Alice Tester");
   const { projectId } = await alice.caller.project.create({ ...cmd(), name: "Imports" });
-  const token = (await createApiToken(alice.user.id, "import test")).token;
-  return { alice, projectId, token };
+  return { alice, projectId };
 }
 beforeEach(async () => {
   subject = await setUp();
 });
 
-async function post(csv: string | Uint8Array, query = "", token = subject.token) {
+async function post(csv: string | Uint8Array, query = "", cookie = subject.alice.cookie) {
   const response = await importResponse(
     new Request(`http://localhost/api/v1/projects/${subject.projectId}/import${query}`, {
       method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
+      headers: { cookie, "content-type": "text/csv" },
       body: csv as BodyInit,
     }),
     subject.projectId,
@@ -86,10 +89,10 @@ describe("bulk import from CSV", () => {
     const { status, json } = await post(JIRA);
     expect(status).toBe(422);
     expect(json!.badRows).toEqual([
-      { line: 3, message: "Title is longer than 200 characters" },
-      { line: 4, message: 'Due date "31/31/2026" is not a date (use YYYY-MM-DD)' },
+      { line: 4, message: "Title is longer than 200 characters" },
+      { line: 5, message: 'Due date "31/31/2026" is not a date (use YYYY-MM-DD)' },
     ]);
-    expect(json!.error).toBe("2 bad row(s): nothing was written");
+    expect(json!.error).toBe("2 bad rows: nothing was written");
     expect(await taskEvents()).toHaveLength(0);
   });
 
@@ -97,10 +100,10 @@ describe("bulk import from CSV", () => {
     const { status, lines } = await post(JIRA, "?skipBadRows=true");
     expect(status).toBe(200);
     const report = reportOf(lines);
-    expect(report).toMatchObject({ created: 2, skipped: true, badRows: [{ line: 3 }, { line: 4 }] });
+    expect(report).toMatchObject({ created: 2, skipped: true, badRows: [{ line: 4 }, { line: 5 }] });
     const byTitle = Object.fromEntries((await tasks()).map((t) => [t.title, t]));
     expect(Object.keys(byTitle).sort()).toEqual(["Fix login", "Write docs"]);
-    expect(byTitle["Fix login"]).toMatchObject({ priority: "urgent", labels: ["auth", "urgent"], dueDate: "2026-05-01", description: "Users cannot sign in" });
+    expect(byTitle["Fix login"]).toMatchObject({ priority: "urgent", labels: ["auth", "urgent"], dueDate: "2026-05-01", description: "Users cannot\nsign in" });
     expect(byTitle["Write docs"]).toMatchObject({ priority: "low", labels: ["docs"], dueDate: "2026-06-30" });
   });
 
@@ -161,11 +164,20 @@ describe("bulk import from CSV", () => {
     expect(await taskEvents()).toHaveLength(0);
   });
 
+  it("takes a signed-in session, not an API token (tokens only read)", async () => {
+    const token = (await createApiToken(subject.alice.user.id, "import test")).token;
+    const response = await importResponse(
+      new Request(`http://localhost/api/v1/projects/${subject.projectId}/import`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: TRELLO }),
+      subject.projectId,
+    );
+    expect(response.status).toBe(403);
+    expect(await taskEvents()).toHaveLength(0);
+  });
+
   it("lets only the project's editors import", async () => {
     const viewer = await signedUpUser("Viewer");
     await subject.alice.caller.project.addMember({ ...cmd(), projectId: subject.projectId, email: viewer.user.email, role: "viewer" });
-    const { status } = await post(TRELLO, "", (await createApiToken(viewer.user.id, "t")).token);
-    expect(status).toBe(404);
+    expect((await post(TRELLO, "", viewer.cookie)).status).toBe(404);
     expect(await taskEvents()).toHaveLength(0);
   });
 });

@@ -17,14 +17,15 @@ const TRELLO = [
 ].join("\n");
 
 /**
- * A Jira export's columns (Labels repeats). Line 2's description spans two lines; line 4 has a title over 200
- * characters, line 5 a date Jira never writes.
+ * A Jira export's columns (Labels repeats). Line 2's description spans two lines; the row on lines 4–5 has a
+ * title over 200 characters (and a two-line description), line 6 a date Jira never writes.
  */
 const JIRA = [
   "Summary,Issue key,Status,Priority,Labels,Labels,Due date,Assignee,Description",
   'Fix login,CB-1,To do,Highest,auth,urgent,01/May/26 12:00 AM,,"Users cannot',
   'sign in"',
-  `${"x".repeat(201)},CB-2,Done,Low,,,,,`,
+  `${"x".repeat(201)},CB-2,Done,Low,,,,,"too`,
+  'long"',
   "Tidy up,CB-3,Review,Medium,,,31/31/2026,,",
   "Write docs,CB-4,In progress,Lowest,docs,,2026-06-30,,",
 ].join("\n");
@@ -90,7 +91,7 @@ describe("bulk import from CSV", () => {
     expect(status).toBe(422);
     expect(json!.badRows).toEqual([
       { line: 4, message: "Title is longer than 200 characters" },
-      { line: 5, message: 'Due date "31/31/2026" is not a date (use YYYY-MM-DD)' },
+      { line: 6, message: 'Due date "31/31/2026" is not a date (use YYYY-MM-DD)' },
     ]);
     expect(json!.error).toBe("2 bad rows: nothing was written");
     expect(await taskEvents()).toHaveLength(0);
@@ -100,7 +101,7 @@ describe("bulk import from CSV", () => {
     const { status, lines } = await post(JIRA, "?skipBadRows=true");
     expect(status).toBe(200);
     const report = reportOf(lines);
-    expect(report).toMatchObject({ created: 2, skipped: true, badRows: [{ line: 4 }, { line: 5 }] });
+    expect(report).toMatchObject({ created: 2, skipped: true, badRows: [{ line: 4 }, { line: 6 }] });
     const byTitle = Object.fromEntries((await tasks()).map((t) => [t.title, t]));
     expect(Object.keys(byTitle).sort()).toEqual(["Fix login", "Write docs"]);
     expect(byTitle["Fix login"]).toMatchObject({ priority: "urgent", labels: ["auth", "urgent"], dueDate: "2026-05-01", description: "Users cannot\nsign in" });

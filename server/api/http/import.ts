@@ -4,7 +4,7 @@ import { logger } from "../../log";
 import { correlationIdOf } from "../context";
 import { editors } from "../project-procedure";
 import { authorizeProjectRequest } from "./authorize";
-import { crossSiteRefusal } from "./request-guards";
+import { crossSiteRefusal, limitedBody } from "./request-guards";
 
 /** What the import answers, one JSON object a line, while it writes (NDJSON). */
 export type ImportStreamLine =
@@ -28,7 +28,7 @@ export async function importResponse(req: Request, projectId: string): Promise<R
 
   let file;
   try {
-    file = readImportFile(projectId, await limitedBody(req));
+    file = readImportFile(projectId, (await limitedBody(req, MAX_IMPORT_BYTES)) ?? throwTooLarge());
   } catch (error) {
     if (error instanceof ImportFileError) return Response.json({ error: error.message }, { status: error.status });
     throw error;
@@ -66,22 +66,8 @@ export async function importResponse(req: Request, projectId: string): Promise<R
   return new Response(body, { headers: { "Content-Type": "application/x-ndjson", "Cache-Control": "no-store" } });
 }
 
-/** The body, refused past MAX_IMPORT_BYTES: Content-Length first, then counted as it arrives. */
-async function limitedBody(req: Request): Promise<Uint8Array> {
-  if (Number(req.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES) throw tooLarge();
-  if (!req.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = req.body.getReader();
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    size += chunk.value.byteLength;
-    if (size > MAX_IMPORT_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(chunk.value);
-  }
-  return Buffer.concat(chunks);
-}
-
 const badRowsText = (n: number) => (n === 1 ? "1 bad row" : `${n.toLocaleString("en-US")} bad rows`);
+
+const throwTooLarge = (): never => {
+  throw tooLarge();
+};

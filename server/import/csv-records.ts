@@ -39,7 +39,8 @@ export function csvRecords(bytes: Uint8Array): { headers: string[]; records: Csv
   let headers: string[] = [];
   let rows: { record: Record<string, string | string[]>; info: { lines: number }; raw: string }[];
   try {
-    rows = parse(text, {
+    // One line ending throughout (Excel writes CRLF): csv-parse counts lines by it, and descriptions keep LF.
+    rows = parse(text.replace(/\r\n?/g, "\n"), {
       bom: true,
       columns: (first: string[]) => (headers = first.map((name) => name.trim())),
       group_columns_by_name: true,
@@ -54,11 +55,15 @@ export function csvRecords(bytes: Uint8Array): { headers: string[]; records: Csv
     throw error;
   }
   if (rows.length > MAX_IMPORT_ROWS) throw new ImportFileError(`The file has more than ${MAX_IMPORT_ROWS.toLocaleString("en-US")} rows; split it`, 413);
-  const records = rows.map(({ record, info, raw }) => ({
-    // info.lines is where the row ends; a quoted cell may have spread it over several lines.
-    line: info.lines - (raw.replace(/\r?\n$/, "").match(/\n/g)?.length ?? 0),
-    cells: record,
-  }));
+  const records = rows
+    .map(({ record, info, raw }) => ({
+      // info.lines is where the row ends; a quoted cell may have spread it over several lines, and the raw text
+      // starts with the blank lines skipped before it.
+      line: info.lines - (raw.replace(/^\n+/, "").replace(/\n$/, "").match(/\n/g)?.length ?? 0),
+      cells: record,
+    }))
+    // A row of empty cells (",,,", as spreadsheets leave at the end) is no task.
+    .filter(({ cells }) => Object.values(cells).some((cell) => [cell].flat().some((value) => value.trim() !== "")));
   return { headers, records };
 }
 

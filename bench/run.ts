@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every bench in one run (a fresh database, see scripts/with-db.ts), then BENCHMARKS.md.
  *
- *   BENCH_ONLY=append,aggregate-load,board-as-of,rebuild,export,http,proofs,browser (a selection)  BENCH_FULL=1 (full sizes)
+ *   BENCH_ONLY=append,aggregate-load,board-as-of,rebuild,export,http,proofs,browser,import (a selection)  BENCH_FULL=1 (full sizes)
  *   BENCH_SECONDS=3 (append)  BENCH_SKIP_BUILD=1 (http and browser reuse .next)
  */
 import pg from "pg";
@@ -11,6 +11,7 @@ import { boardAsOfBench } from "./board-as-of";
 import { browserBench } from "./browser";
 import { exportBench } from "./export";
 import { httpBench } from "./http";
+import { importBench } from "./import";
 import { proofsBench } from "./proofs";
 import { rebuildBench } from "./rebuild";
 import { type Section, writeReport } from "./report";
@@ -24,6 +25,7 @@ const benches: Record<string, (pool: pg.Pool) => Promise<Section[]>> = {
   http: httpBench,
   proofs: proofsBench,
   browser: browserBench,
+  import: importBench,
 };
 
 async function main() {

@@ -7,6 +7,7 @@ import { useAsOfParam } from "@/components/time-travel/use-as-of-param";
 import { useBoardSession } from "./board-session";
 import { roleLabel } from "../ui/format";
 import { ChevronIcon } from "./icons";
+import { ImportButton } from "./import-dialog";
 import { buttonGhost } from "../ui/classes";
 import { MemberAvatars } from "./member-avatars";
 
@@ -35,6 +36,8 @@ export function BoardHeader() {
       </span>
       <LiveBadge status={travelling ? "paused" : live} waiting={live === "offline" ? changes.count : 0} />
       <MemberAvatars members={board.members} />
+      {/* Imports write now: not offered while looking at the past or to those who may not add tasks. */}
+      {canEdit && !travelling ? <ImportButton /> : null}
       <nav aria-label="Project history" className="flex flex-wrap items-center gap-1">
         <TimeTravelToggle />
         <Link href={`/projects/${board.project.id}/analytics`} className={buttonGhost}>

@@ -44,6 +44,25 @@ describe("appendToStream", () => {
     expect(Object.keys(result.events[0]!.payload as object)).toEqual(["title"]);
   });
 
+  it("returns ids as the database spells them from every spelling it accepts", async () => {
+    const spellings: ((id: string) => string)[] = [
+      (id) => `{${id}}`,
+      (id) => id.replaceAll("-", "").toUpperCase(),
+      (id) => id.replaceAll("-", "").replace(/(.{4})/g, "$1-").slice(0, -1),
+      (id) => `{${id.replaceAll("-", "")}}`.toUpperCase(),
+    ];
+    for (const spell of spellings) {
+      const stream = taskStream();
+      const spelt = { ...stream, aggregateId: spell(stream.aggregateId), projectId: spell(stream.projectId) };
+      const spelled = () => ({ ...newEvent(), eventId: spell(newEvent().eventId) });
+      // One event and several at a known version, then the checking path ('any').
+      for (const [expectedVersion, events] of [[0, [spelled()]], [1, [spelled(), newEvent()]], ["any", [spelled()]]] as const) {
+        const result = await appendToStream(pool, { ...spelt, expectedVersion, events: [...events], metadata: metadata() });
+        expect(result.events).toEqual((await readStream(pool, stream)).slice(-events.length));
+      }
+    }
+  });
+
   it("lets exactly one of 20 concurrent appends with the same expected version succeed", async () => {
     const stream = taskStream();
     await appendToStream(pool, { ...stream, expectedVersion: 0, events: [newEvent()], metadata: metadata() });

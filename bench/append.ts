@@ -160,6 +160,7 @@ export async function appendBench(pool: pg.Pool): Promise<Section[]> {
 is not counted; the round with the median throughput is shown, and in brackets the lowest and highest ratio of
 one round's Chronoboard to the same round's raw INSERT. Node CPU: the bench process's CPU time (all threads) per
 command in the median round.
+
 Each writer appends commands to its own streams (50 events each, then a new one), one after another, with an
 expected version. Chronoboard: the event store's \`appendToStream\` (one INSERT at the expected version + 1, the
 unique indexes as the checks; "Where an append's time goes" below). Raw INSERT: identical rows with one plain multi-row \`INSERT\` per command into

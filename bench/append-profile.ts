@@ -29,10 +29,9 @@ async function main() {
 }
 
 // The app's modules keep the process alive (the announcer's pool): leave once done, so the profile is written.
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
+main()
+  .catch((e: unknown) => {
     console.error(e);
-    process.exit(1);
-  },
-);
+    process.exitCode = 1;
+  })
+  .finally(() => process.exit());

@@ -2,7 +2,7 @@
  * `npm run bench`: every bench in one run (a fresh database, see scripts/with-db.ts), then BENCHMARKS.md.
  *
  *   BENCH_ONLY=append,aggregate-load,board-as-of,rebuild,export,http,proofs,browser,import (a selection)  BENCH_FULL=1 (full sizes)
- *   BENCH_SECONDS=3 (append)  BENCH_SKIP_BUILD=1 (http and browser reuse .next)
+ *   BENCH_SECONDS=3 BENCH_ROUNDS=3 (append)  BENCH_SKIP_BUILD=1 (http and browser reuse .next)
  */
 import pg from "pg";
 import { aggregateLoadBench } from "./aggregate-load";

@@ -108,7 +108,10 @@ function LoadedBoard({ projectId, data, lag }: { projectId: string; data: BoardD
     search,
     showShortcuts,
     // The palette acts on the focused card, or else on the open task.
-    togglePalette: () => setPalette((open) => (open ? null : { taskId: focusedTaskId() ?? openTaskId })),
+    togglePalette: () => {
+      const taskId = focusedTaskId() ?? openTaskId;
+      setPalette((open) => (open ? null : { taskId }));
+    },
     // Walks the cards the filters let through, in the live board's order (a past board is read as it was).
     walk: travelling
       ? undefined

@@ -38,7 +38,7 @@ export function CommandPalette({ open, onClose, groups }: { open: boolean; onClo
       <Command label="Commands" filter={filter} loop className="flex max-h-[min(34rem,80dvh)] flex-col">
         <div className="border-b border-border px-3">
           <Command.Input
-            autoFocus
+            data-autofocus
             placeholder="Type a command or a task’s title…"
             className="h-12 w-full bg-transparent text-[0.9375rem] text-fg outline-none placeholder:text-fg-muted"
           />
@@ -53,11 +53,12 @@ export function CommandPalette({ open, onClose, groups }: { open: boolean; onClo
                   value={command.id}
                   keywords={[command.label, ...(command.keywords ?? [])]}
                   onSelect={() => choose(command)}
+                  aria-keyshortcuts={command.shortcut}
                   className="flex min-h-9 cursor-pointer items-center gap-3 rounded-md px-2 py-1.5 text-sm text-fg data-[selected=true]:bg-accent/12 data-[selected=true]:text-fg"
                 >
                   <span className="min-w-0 flex-1 truncate">{command.label}</span>
                   {command.shortcut ? (
-                    <kbd className="inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded border border-border-strong bg-surface-muted px-1 font-sans text-xs text-fg-muted">
+                    <kbd aria-hidden="true" className="inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded border border-border-strong bg-surface-muted px-1 font-sans text-xs text-fg-muted">
                       {command.shortcut}
                     </kbd>
                   ) : null}

@@ -118,7 +118,7 @@ test("j and k walk every card, into a long column's undrawn ones; a, p, l and t 
   await page.keyboard.press("?");
   const shortcuts = page.getByRole("dialog", { name: "Keyboard shortcuts" });
   for (const action of ["Command palette", "Focus the next or previous card", "Change the assignee", "Change the priority", "Edit the labels", "Time travel"]) {
-    await expect(shortcuts.getByRole("definition").filter({ hasText: action })).toHaveCount(1);
+    await expect(shortcuts).toContainText(action);
   }
   await page.keyboard.press("Escape");
 

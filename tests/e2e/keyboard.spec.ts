@@ -113,6 +113,7 @@ test("j and k walk every card, into a long column's undrawn ones; a, p, l and t 
   const search = page.getByRole("searchbox", { name: "Search tasks" });
   await expect(search).toHaveValue("jk");
   await search.fill("");
+  await search.blur();
 
   // Every key is in the list of shortcuts.
   await page.keyboard.press("?");

@@ -56,6 +56,7 @@ export function usePaletteGroups(context: PaletteContext): PaletteGroup[] {
   const taskCommands: PaletteCommand[] =
     task && editable
       ? [
+          { id: "open-task", label: "Open task", keywords: ["details", "panel"], run: () => context.openTask(task.id) },
           ...board.columns
             .filter((c) => c.id !== task.columnId)
             .map((column) => ({
@@ -85,6 +86,7 @@ export function usePaletteGroups(context: PaletteContext): PaletteGroup[] {
           { id: "field-assignee", label: "Change assignee…", shortcut: "a", run: () => context.openField(task.id, "assignee") },
           { id: "field-priority", label: "Change priority…", shortcut: "p", run: () => context.openField(task.id, "priority") },
           { id: "field-labels", label: "Edit labels…", shortcut: "l", run: () => context.openField(task.id, "labels") },
+          { id: "archive", label: "Archive task", run: () => changes.changeTask(task.id, { archived: true }, (base) => client.task.archive.mutate(base)) },
         ]
       : [];
 

@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { card, column, createProject, keyboardDrag, mutate, query } from "./board-helpers";
+import { boardWithTasks, card, column, createProject, keyboardDrag, mutate, query } from "./board-helpers";
 import { expect, test } from "./fixtures";
 import { expectNoAxeViolations, schemes, screen } from "./ui-checks";
 
@@ -14,6 +14,7 @@ async function seedBoard(page: Page, name: string, titles: Record<string, string
     const columnId = columns.find((c) => c.name === columnName)!.id;
     for (const title of list) await mutate(page, "task.create", { projectId, commandId: crypto.randomUUID(), columnId, title });
   }
+  await boardWithTasks(page, projectId, Object.values(titles).flat().length);
   await page.reload();
   return projectId;
 }
@@ -79,7 +80,7 @@ test("a card's focus ring is all in view, also after a keyboard drop", async ({ 
 });
 
 test("j and k walk every card, into a long column's undrawn ones; a, p, l and t act on the focused card", async ({ signedInPage: page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   const long = Array.from({ length: 40 }, (_, i) => `Item ${String(i + 1).padStart(2, "0")}`);
   await seedBoard(page, "Walking", { "To do": long, Review: ["Review me"] });
   const list = column(page, "To do").getByRole("list", { name: "Tasks in To do" });
@@ -123,7 +124,8 @@ test("j and k walk every card, into a long column's undrawn ones; a, p, l and t 
   }
   await page.keyboard.press("Escape");
 
-  await card(list, "Item 40").focus();
+  await page.keyboard.press("j");
+  await expect.poll(() => focusedTitle(page)).toBe("Item 01");
   await page.keyboard.press("t");
   await expect(page).toHaveURL(/asOf=/);
   await page.keyboard.press("t");

@@ -54,7 +54,7 @@ export function CommandPalette({ open, onClose, groups }: { open: boolean; onClo
                   keywords={[command.label, ...(command.keywords ?? [])]}
                   onSelect={() => choose(command)}
                   aria-keyshortcuts={command.shortcut}
-                  className="flex min-h-9 cursor-pointer items-center gap-3 rounded-md px-2 py-1.5 text-sm text-fg data-[selected=true]:bg-accent/12 data-[selected=true]:text-fg"
+                  className="flex min-h-9 cursor-pointer items-center gap-3 rounded-md px-2 py-1.5 text-sm text-fg data-[selected=true]:bg-accent/12 data-[selected=true]:text-fg dark:data-[selected=true]:bg-accent/25"
                 >
                   <span className="min-w-0 flex-1 truncate">{command.label}</span>
                   {command.shortcut ? (

@@ -10,8 +10,9 @@ import { LabelChip } from "./label-colours";
 import { TeammateBadge, teammateCardClass, useTeammateMark } from "./teammate-badge";
 import type { BoardTask } from "./types";
 
+// The focus ring is drawn inside the card (-outline-offset-2): the column's scroll area clips anything outside.
 const cardClass =
-  "block w-full rounded-lg border border-border bg-surface p-3 text-left shadow-xs shadow-black/[0.04] transition-[border-color,box-shadow] hover:border-border-strong dark:bg-surface-muted";
+  "block w-full rounded-lg border border-border bg-surface p-3 text-left shadow-xs shadow-black/[0.04] transition-[border-color,box-shadow] hover:border-border-strong focus-visible:-outline-offset-2 dark:bg-surface-muted";
 
 /**
  * A card in a column's list, drawn at `top` as the `index`th of `setSize` (see ColumnCards). Editors can drag

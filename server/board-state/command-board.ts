@@ -147,7 +147,7 @@ class CommandIndex {
 }
 
 /** Each project's command index, bounded by the tasks held (BOARD_HEAD_TASKS, as the board heads). */
-function commandIndexes(): StateCache<CommandIndex> {
+export function commandIndexes(): StateCache<CommandIndex> {
   const limit = Number(process.env.BOARD_HEAD_TASKS);
   return processWide("chronoboardCommandIndexes", () => new StateCache<CommandIndex>(Number.isInteger(limit) && limit > 0 ? limit : 100_000));
 }

@@ -13,6 +13,8 @@ const env = {
   BETTER_AUTH_URL: BASE,
   CHRONOBOARD_AUTH_RATE_LIMIT: "off",
   LOG_LEVEL: "warn",
+  // BENCH_SERVER_PROFILE=<folder>: a CPU profile of the app while the benches run, written when it stops.
+  ...(process.env.BENCH_SERVER_PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}` } : {}),
 };
 
 let built = Boolean(process.env.BENCH_SKIP_BUILD);

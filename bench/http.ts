@@ -50,6 +50,7 @@ export async function httpBench(pool: pg.Pool): Promise<Section[]> {
     const { projectId, taskIds, columns } = board;
     const task = (i: number) => taskIds[i % taskIds.length]!;
     const scenarios: Scenario[] = [
+      { name: "session.me", does: "the signed-in user: session lookup and tRPC alone, the floor", options: () => get("session.me", undefined) },
       { name: "board.get", does: `the board of ${TASKS} tasks`, options: () => get("board.get", { projectId }) },
       { name: "board.asOf", does: "the board as of an instant (read from the log)", options: () => get("board.asOf", { projectId, asOf: seeded.toISOString() }) },
       {
@@ -63,8 +64,9 @@ export async function httpBench(pool: pg.Pool): Promise<Section[]> {
         options: post("task.move", (i) => ({ projectId, commandId: randomUUID(), taskId: task(i), toColumnId: columns[i % columns.length]!.id, afterTaskId: null, overrideWipLimit: true })),
       },
     ];
-    const lines = ["| procedure | one request | connections | requests/s | p50 ms | p99 ms | errors (non-2xx + failed) |", "|---|---|---|---|---|---|---|"];
+    const lines = ["| procedure | one request | connections | requests/s | share of `session.me` | p50 ms | p99 ms | errors (non-2xx + failed) |", "|---|---|---|---|---|---|---|---|"];
     for (const connections of CONNECTIONS) {
+      let floor = 0;
       for (const scenario of scenarios) {
         // Tasks taken round-robin, so concurrent writes rarely meet on one task (a CONFLICT would count as an error).
         let counter = 0;
@@ -74,7 +76,9 @@ export async function httpBench(pool: pg.Pool): Promise<Section[]> {
         if (warm.non2xx + warm.errors > 0) throw new Error(`${scenario.name} fails: ${warm.non2xx} non-2xx answers, ${warm.errors} errors`);
         const r = await autocannon({ ...options, duration: SECONDS });
         const errors = r.non2xx + r.errors + r.timeouts;
-        lines.push(`| \`${scenario.name}\` | ${scenario.does} | ${connections} | ${Math.round(r.requests.average)} | ${ms(r.latency.p50)} | ${ms(r.latency.p99)} | ${errors} of ${r.requests.total} |`);
+        if (scenario.name === "session.me") floor = r.requests.average;
+        const share = `${Math.round((100 * r.requests.average) / floor)} %`;
+        lines.push(`| \`${scenario.name}\` | ${scenario.does} | ${connections} | ${Math.round(r.requests.average)} | ${share} | ${ms(r.latency.p50)} | ${ms(r.latency.p99)} | ${errors} of ${r.requests.total} |`);
         console.log(lines.at(-1));
       }
     }

@@ -45,11 +45,13 @@ const post = (path: string, input: (i: number) => unknown) => (next: () => numbe
 export async function httpBench(pool: pg.Pool): Promise<Section[]> {
   const board = await seedBoard(pool, TASKS);
   const seeded = new Date();
-  const parts = await requestCosts(pool, board, PASSWORD);
-  console.log(parts);
   const server = await startServer();
   try {
     const cookie = await sessionCookie(board.emails[0]!);
+    // Once the app has the board in its read model (board.get waits for it), and before any load.
+    if (!(await fetch(get("board.get", { projectId: board.projectId }).url, { headers: { cookie } })).ok) throw new Error("board.get fails");
+    const parts = await requestCosts(pool, board, PASSWORD);
+    console.log(parts);
     const { projectId, taskIds, columns } = board;
     const task = (i: number) => taskIds[i % taskIds.length]!;
     const scenarios: Scenario[] = [
@@ -97,7 +99,7 @@ PostgreSQL share the machine's cores. \`BENCH_FULL=1\`: 30 s, and 50 connections
 ${lines.join("\n")}
 
 Where a request's time goes: \`bench/request-costs.ts\`, the parts one call at a time in the bench's own process
-(before the app starts, so nothing else runs), p50 of 300 calls after 20 uncounted. What a request costs beyond the
+(with the app started but idle, before any load), p50 of 300 calls after 20 uncounted. What a request costs beyond the
 sum of its parts is HTTP, Next.js's routing and tRPC's request handling (the \`session.me\` row above, less its
 session lookup), and at 10 connections the machine's two cores shared with PostgreSQL and the load generator.
 

@@ -1,6 +1,6 @@
 /**
  * Where a request's time goes, part by part, measured in the bench's process one call at a time on the HTTP
- * bench's board: the session lookup (better-auth, then from the process's cache), the project access check,
+ * bench's board, while the app (whose projector keeps the read model that board.get reads) is idle: the session lookup (better-auth, then from the process's cache), the project access check,
  * the procedures' own work, and the transformer with the JSON text of the answer. What HTTP and Next.js add
  * is the rest of the HTTP bench's time.
  */

@@ -3,7 +3,7 @@
  * (b) Emmett's PostgreSQL event store appending identical events, in the same run on the same server.
  * Run by bench/run.ts (`npm run bench`).
  *
- *   BENCH_SECONDS=3 (per round and side; 10 with BENCH_FULL=1)
+ *   BENCH_SECONDS=3 (per round and side; 10 with BENCH_FULL=1)  BENCH_ROUNDS=3
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -24,10 +24,10 @@ const metadata = () => ({ userId: "bench-user", correlationId: randomUUID(), cau
 const newEvents = (n: number) =>
   Array.from({ length: n }, () => ({ eventId: randomUUID(), eventType: "TaskRenamed", eventVersion: 1, payload }));
 
-type Op = (pool: pg.Pool) => () => Promise<void>;
+export type Op = (pool: pg.Pool) => () => Promise<void>;
 
 /** Each writer appends to its own streams, one command after another, for the given time. */
-const appendOp =
+export const appendOp =
   (perCommand: number): Op =>
   (pool) => {
     let stream = { aggregateType: "task", aggregateId: randomUUID(), projectId: randomUUID() };
@@ -43,7 +43,7 @@ const appendOp =
   };
 
 /** The same rows, written by one plain multi-row INSERT per command into a copy of the table. */
-const rawOp =
+export const rawOp =
   (perCommand: number): Op =>
   (pool) => {
     const aggregateId = randomUUID();
@@ -81,10 +81,12 @@ const emmettOp =
     };
   };
 
-async function run(pool: pg.Pool, op: Op, writers: number, perCommand: number) {
+/** `writers` writers running `op` for the given time; with Node's CPU time (all its threads) per command. */
+export async function run(pool: pg.Pool, op: Op, writers: number, perCommand: number, runSeconds = seconds) {
   const latencies: number[] = [];
-  const deadline = performance.now() + seconds * 1000;
+  const deadline = performance.now() + runSeconds * 1000;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await Promise.all(
     Array.from({ length: writers }, async () => {
       const next = op(pool);
@@ -96,50 +98,72 @@ async function run(pool: pg.Pool, op: Op, writers: number, perCommand: number) {
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  const { user, system } = process.cpuUsage(cpu);
   latencies.sort((a, b) => a - b);
-  return { eventsPerSec: (latencies.length * perCommand) / elapsed, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) };
+  return {
+    eventsPerSec: (latencies.length * perCommand) / elapsed,
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    nodeCpuPerCommand: (user + system) / latencies.length,
+  };
 }
 
 type Result = Awaited<ReturnType<typeof run>>;
 
-const ROUNDS = 3;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** Seconds per side before the counted rounds of a scenario: JIT, each connection's prepared statements, caches. */
+const WARM_UP_SECONDS = 1;
 
 /** The round with the median throughput. */
 function median<T extends { eventsPerSec: number }>(results: T[]): T {
   return [...results].sort((a, b) => a.eventsPerSec - b.eventsPerSec)[Math.floor(results.length / 2)]!;
 }
 
-export async function appendBench(pool: pg.Pool): Promise<Section[]> {
+/** The raw side's table: the events table's columns, defaults, checks and indexes (triggers fire on UPDATE/DELETE only). */
+export async function createRawTable(pool: pg.Pool) {
   await pool.query(`CREATE TABLE IF NOT EXISTS bench_raw_events (LIKE events INCLUDING ALL)`);
+}
+
+export async function appendBench(pool: pg.Pool): Promise<Section[]> {
+  await createRawTable(pool);
   // Emmett on the same pool (same connections, same server); its schema is created before any timing.
   const emmett = getPostgreSQLEventStore(process.env.DATABASE_URL!, { connectionOptions: { pool } });
   await emmett.schema.migrate();
   const lines = [
-    "| writers | events per command | Chronoboard: events/s | p50 ms | p99 ms | raw INSERT: events/s | p50 ms | p99 ms | Emmett: events/s | p50 ms | p99 ms | Chronoboard / raw | Chronoboard / Emmett |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    "| writers | events per command | Chronoboard: events/s | p50 ms | p99 ms | raw INSERT: events/s | p50 ms | p99 ms | Emmett: events/s | p50 ms | p99 ms | Chronoboard / raw (rounds) | Chronoboard / Emmett | Node CPU µs per command: Chronoboard / raw |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const perCommand of [1, 10]) {
     for (const writers of writerCounts) {
       // Alternating rounds, medians reported, so background load hits both sides alike.
       const sides: Op[] = [appendOp(perCommand), rawOp(perCommand), emmettOp(emmett, perCommand)];
       const results: Result[][] = sides.map(() => []);
+      for (const op of sides) await run(pool, op, writers, perCommand, WARM_UP_SECONDS);
       for (let round = 0; round < ROUNDS; round++) {
         for (const [i, op] of sides.entries()) results[i]!.push(await run(pool, op, writers, perCommand));
       }
       const [store, raw, peer] = results.map(median) as [Result, Result, Result];
       const cells = [store, raw, peer].map((r) => `${r.eventsPerSec.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)}`);
       const ratio = (other: Result) => `${((100 * store.eventsPerSec) / other.eventsPerSec).toFixed(0)} %`;
-      lines.push(`| ${writers} | ${perCommand} | ${cells.join(" | ")} | ${ratio(raw)} | ${ratio(peer)} |`);
+      // Each round's own ratio (the two sides ran back to back): how far the noise moves the figure.
+      const perRound = results[0]!.map((r, i) => (100 * r.eventsPerSec) / results[1]![i]!.eventsPerSec).sort((a, b) => a - b);
+      const spread = `${perRound[0]!.toFixed(0)}–${perRound.at(-1)!.toFixed(0)}`;
+      const cpu = `${store.nodeCpuPerCommand.toFixed(0)} / ${raw.nodeCpuPerCommand.toFixed(0)}`;
+      lines.push(`| ${writers} | ${perCommand} | ${cells.join(" | ")} | ${ratio(raw)} (${spread}) | ${ratio(peer)} | ${cpu} |`);
       console.log(lines.at(-1));
     }
   }
   return [
     {
       title: "Append throughput and latency",
-      body: `${ROUNDS} alternating rounds of ${seconds} s per side and scenario; the round with the median throughput is shown.
+      body: `${ROUNDS} alternating rounds of ${seconds} s per side and scenario, after ${WARM_UP_SECONDS} s of warm-up per side that
+is not counted; the round with the median throughput is shown, and in brackets the lowest and highest ratio of
+one round's Chronoboard to the same round's raw INSERT. Node CPU: the bench process's CPU time (all threads) per
+command in the median round.
+
 Each writer appends commands to its own streams (50 events each, then a new one), one after another, with an
-expected version. Chronoboard: the event store's \`appendToStream\` (version check, idempotency check and insert
-in one statement). Raw INSERT: identical rows with one plain multi-row \`INSERT\` per command into
+expected version. Chronoboard: the event store's \`appendToStream\` (one INSERT at the expected version + 1, the
+unique indexes as the checks; "Where an append's time goes" below). Raw INSERT: identical rows with one plain multi-row \`INSERT\` per command into
 \`bench_raw_events\`, a copy of the events table with the same indexes (\`CREATE TABLE … (LIKE events INCLUDING ALL)\`),
 the ceiling of this PostgreSQL. Emmett: \`@event-driven-io/emmett-postgresql\`
 ${emmettVersion} appending the same events (type, payload, metadata) with \`appendToStream(stream, events,

@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: every bench in one run (a fresh database, see scripts/with-db.ts), then BENCHMARKS.md.
  *
- *   BENCH_ONLY=append,aggregate-load,board-as-of,rebuild,export,commands,http,proofs,browser (a selection)  BENCH_FULL=1 (full sizes)
- *   BENCH_SECONDS=3 (append)  BENCH_SKIP_BUILD=1 (http and browser reuse .next)
+ *   BENCH_ONLY=append,aggregate-load,board-as-of,rebuild,export,commands,http,proofs,browser,import (a selection)  BENCH_FULL=1 (full sizes)
+ *   BENCH_SECONDS=3 BENCH_ROUNDS=3 (append)  BENCH_SKIP_BUILD=1 (http and browser reuse .next)
  */
 import pg from "pg";
 import { aggregateLoadBench } from "./aggregate-load";
@@ -12,6 +12,7 @@ import { browserBench } from "./browser";
 import { commandsBench } from "./commands";
 import { exportBench } from "./export";
 import { httpBench } from "./http";
+import { importBench } from "./import";
 import { proofsBench } from "./proofs";
 import { rebuildBench } from "./rebuild";
 import { type Section, writeReport } from "./report";
@@ -26,6 +27,7 @@ const benches: Record<string, (pool: pg.Pool) => Promise<Section[]>> = {
   http: httpBench,
   proofs: proofsBench,
   browser: browserBench,
+  import: importBench,
 };
 
 async function main() {

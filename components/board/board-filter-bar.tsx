@@ -1,13 +1,15 @@
 "use client";
 
 import { type Ref, useId, useState } from "react";
+import type { LabelColour } from "@/server/domain";
+import { labelChipClass, LabelSwatch } from "./label-colours";
 import { type BoardFilters, noFilters, UNASSIGNED } from "./board-filters";
 import { useBoardSession } from "./board-session";
 import { priorities } from "../ui/format";
 import { SearchIcon } from "./icons";
 import { buttonGhost, fieldInput, iconButton } from "../ui/classes";
 
-type Option = { value: string; label: string };
+type Option = { value: string; label: string; className?: string };
 
 /**
  * Search and filters under the board header. The values live in the URL (the caller owns them); the search
@@ -73,8 +75,12 @@ export function BoardFilterBar({
         id={`${id}-label`}
         label="Label"
         value={filters.label}
-        options={[{ value: "", label: "Any label" }, ...labels.map((label) => ({ value: label, label }))]}
+        options={[
+          { value: "", label: "Any label" },
+          ...labels.map((label) => ({ value: label, label, className: labelChipClass(board.labelColours[label]) })),
+        ]}
         onChange={(label) => onChange({ label })}
+        swatch={board.labelColours[filters.label]}
       />
       <FilterSelect
         id={`${id}-priority`}
@@ -120,23 +126,32 @@ function FilterSelect({
   value,
   options,
   onChange,
+  swatch,
 }: {
   id: string;
   label: string;
   value: string;
   options: Option[];
   onChange: (value: string) => void;
+  /** A colour shown at the start of the field: the chosen label's. */
+  swatch?: LabelColour;
 }) {
   // A shared URL can name a label or member this board no longer has: still show what is filtered on.
   const known = options.some((option) => option.value === value);
   return (
-    <div className="w-[calc(50%-0.25rem)] sm:w-40">
+    <div className="relative w-[calc(50%-0.25rem)] sm:w-40">
       <label htmlFor={id} className="sr-only">
         {label}
       </label>
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value)} className={`${fieldInput} ${value ? activeField : ""}`}>
+      {swatch ? <LabelSwatch colour={swatch} className="pointer-events-none absolute top-2.5 left-2.5 size-3" /> : null}
+      <select
+        id={id}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        className={`${fieldInput} ${value ? activeField : ""} ${swatch ? "pl-7" : ""}`}
+      >
         {options.map((option) => (
-          <option key={option.value} value={option.value}>
+          <option key={option.value} value={option.value} className={option.className}>
             {option.label}
           </option>
         ))}

@@ -5,9 +5,11 @@ import { HistoryLinks } from "@/components/history/history-links";
 import { TimeTravelToggle } from "@/components/time-travel/time-travel-toggle";
 import { useAsOfParam } from "@/components/time-travel/use-as-of-param";
 import { useBoardSession } from "./board-session";
-import { initials, roleLabel } from "../ui/format";
+import { roleLabel } from "../ui/format";
 import { ChevronIcon } from "./icons";
+import { ImportButton } from "./import-dialog";
 import { buttonGhost } from "../ui/classes";
+import { MemberAvatars } from "./member-avatars";
 
 export function BoardHeader() {
   const { board, canEdit, live, changes } = useBoardSession();
@@ -33,20 +35,9 @@ export function BoardHeader() {
         {taskCount === 1 ? "1 task" : `${taskCount} tasks`}
       </span>
       <LiveBadge status={travelling ? "paused" : live} waiting={live === "offline" ? changes.count : 0} />
-      <ul className="ml-auto flex gap-1" aria-label="Members">
-        {board.members.map((member) => (
-          <li
-            key={member.id}
-            title={`${member.name} (${roleLabel[member.role]})`}
-            className="inline-flex size-7 items-center justify-center rounded-full bg-accent/15 text-[0.625rem] font-semibold text-accent-text ring-2 ring-canvas"
-          >
-            <span aria-hidden="true">{initials(member.name)}</span>
-            <span className="sr-only">
-              {member.name}, {roleLabel[member.role]}
-            </span>
-          </li>
-        ))}
-      </ul>
+      <MemberAvatars members={board.members} />
+      {/* Imports write now: not offered while looking at the past or to those who may not add tasks. */}
+      {canEdit && !travelling ? <ImportButton /> : null}
       <nav aria-label="Project history" className="flex flex-wrap items-center gap-1">
         <TimeTravelToggle />
         <Link href={`/projects/${board.project.id}/analytics`} className={buttonGhost}>

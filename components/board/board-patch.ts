@@ -19,6 +19,6 @@ export function applyBoardPatch(board: BoardData, patch: BoardPatch): BoardData 
     const same = before && before.name === name && before.wipLimit === wipLimit && !patch.order[id] && !before.tasks.some((t) => changed.has(t.id));
     columns.push(same ? before : { id, name, wipLimit, taskCount: cards.length, tasks: cards as BoardTask[] });
   }
-  const { project, role, members } = patch.project ?? board;
-  return { ...board, project, role, members, position: patch.position, columns, archived: patch.archived ?? board.archived };
+  const { project, role, members, labelColours } = patch.project ?? board;
+  return { ...board, project, role, members, labelColours, position: patch.position, columns, archived: patch.archived ?? board.archived };
 }

@@ -39,6 +39,8 @@ export const BoardSessionContext = createContext<BoardSession | null>(null);
  * this instead of the whole session, so a live change redraws only the cards it touched.
  */
 export type CardSession = Pick<BoardSession, "canEdit" | "today" | "memberById" | "openTask"> & {
+  /** The board's colour for each label (absent: drawn plain). */
+  labelColours: BoardData["labelColours"];
   /** A change to the task is on its way ("sending") or waits for the connection ("waiting"); null if none. */
   pendingState: (taskId: string) => "sending" | "waiting" | null;
 };

@@ -2,9 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import { TimeTravelBoard } from "@/components/time-travel/time-travel-board";
 import { useAsOfParam } from "@/components/time-travel/use-as-of-param";
+import { setAsOfParam } from "@/components/time-travel/use-as-of-param";
 import { useTRPC, useTRPCClient } from "@/components/trpc/context";
 import { errorCode, errorMessage } from "@/components/trpc/errors";
 import { lastWritePosition } from "@/components/trpc/written-positions";
@@ -16,14 +17,20 @@ import { BoardHeader } from "./board-header";
 import { type BoardSession, BoardSessionContext, type CardSession, CardSessionContext } from "./board-session";
 import { BoardSkeleton } from "./board-skeleton";
 import { BoardWelcome } from "./board-welcome";
+import { itemsOf } from "./board-moves";
+import { walkCards } from "./card-walk";
+import { CommandPalette } from "./command-palette";
+import { focusCard } from "./focus-card";
+import { usePaletteGroups } from "./palette-commands";
 import { localToday } from "../ui/format";
 import { type Notice, NoticeBar } from "./notice";
 import { ProjectionLagStatus } from "./projection-lag-status";
 import { ShortcutsDialog } from "./shortcuts-dialog";
+import { TeammateAnnouncer } from "./teammate-badge";
 import { TaskDetailDialog } from "./task-detail-dialog";
 import { type BoardData, canEditTasks, canManageColumns, type ProjectionLag } from "./types";
 import { useBoardFilters } from "./use-board-filters";
-import { useBoardShortcuts } from "./use-board-shortcuts";
+import { focusedTaskId, type TaskField, useBoardShortcuts } from "./use-board-shortcuts";
 import { useLiveUpdates } from "./use-live-updates";
 import { useOnline } from "./use-online";
 import { usePendingChanges } from "./use-pending-changes";
@@ -55,12 +62,18 @@ export function BoardView({ projectId }: { projectId: string }) {
 function LoadedBoard({ projectId, data, lag }: { projectId: string; data: BoardData; lag: ProjectionLag }) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [openTaskId, setOpenTaskId] = useState<string | null>(null);
+  // The field the task panel opens at (`a`, `p`, `l` on a card), or null for its top.
+  const [openField, setOpenField] = useState<TaskField | null>(null);
   const [revealTaskId, revealTask] = useState<string | null>(null);
   const [today] = useState(() => localToday(new Date()));
   const versions = useTaskVersions(projectId);
   const live = useLiveUpdates(projectId);
   const online = useOnline();
   const travelling = useAsOfParam() !== null;
+  const openTask = useCallback((taskId: string) => {
+    setOpenTaskId(taskId);
+    setOpenField(null);
+  }, []);
   const changes = usePendingChanges(projectId, versions, setNotice);
   const board = changes.withPending(data);
   const forgetShown = useEffectEvent((shown: BoardData) => changes.forgetShown(shown));
@@ -74,18 +87,57 @@ function LoadedBoard({ projectId, data, lag }: { projectId: string; data: BoardD
       canEdit,
       today,
       memberById: (id) => (id ? members.get(id) : undefined),
-      openTask: setOpenTaskId,
+      labelColours: board.labelColours,
+      openTask,
       pendingState: (id) => (pending.has(id) ? (online ? "sending" : "waiting") : null),
     };
-  }, [board.members, canEdit, today, pendingKey, online]);
+  }, [board.members, board.labelColours, canEdit, today, pendingKey, online, openTask]);
   const { filters, setFilters } = useBoardFilters();
   const [newTaskRequest, setNewTaskRequest] = useState(0);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [palette, setPalette] = useState<{ taskId: string | null } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const filter = { active: isFiltering(filters), matches: taskMatcher(filters) };
+  const newTask = canEdit ? () => setNewTaskRequest((n) => n + 1) : undefined;
+  const search = () => searchRef.current?.focus();
+  const showShortcuts = () => setShortcutsOpen(true);
+  const openTaskAt = (taskId: string, field: TaskField) => {
+    setOpenTaskId(taskId);
+    setOpenField(field);
+  };
   useBoardShortcuts({
-    newTask: canEdit ? () => setNewTaskRequest((n) => n + 1) : undefined,
-    search: () => searchRef.current?.focus(),
-    showShortcuts: () => setShortcutsOpen(true),
+    newTask,
+    search,
+    showShortcuts,
+    // The palette acts on the focused card, or else on the open task.
+    togglePalette: () => {
+      const taskId = focusedTaskId() ?? openTaskId;
+      setPalette((open) => (open ? null : { taskId }));
+    },
+    // Walks the cards the filters let through, in the live board's order (a past board is read as it was).
+    walk: travelling
+      ? undefined
+      : (from, step) => {
+          const to = walkCards(itemsOf(board, filter.matches), board.columns.map((c) => c.id), from, step);
+          if (to) focusCard(to, revealTask);
+        },
+    openField: travelling ? undefined : openTaskAt,
+    timeTravel: () => setAsOfParam(travelling ? null : new Date()),
+  });
+  const paletteGroups = usePaletteGroups({
+    projectId,
+    board,
+    canEdit,
+    changes,
+    openTask,
+    taskId: palette?.taskId ?? null,
+    travelling,
+    filters,
+    setFilters,
+    newTask,
+    search,
+    showShortcuts,
+    openField: openTaskAt,
   });
 
   const session: BoardSession = {
@@ -97,11 +149,11 @@ function LoadedBoard({ projectId, data, lag }: { projectId: string; data: BoardD
     versions,
     live,
     changes,
-    filter: { active: isFiltering(filters), matches: taskMatcher(filters) },
+    filter,
     newTaskRequest,
     memberById: card.memberById,
     moveTask: changes.moveTask,
-    openTask: setOpenTaskId,
+    openTask,
     revealTaskId,
     revealTask,
   };
@@ -139,11 +191,14 @@ function LoadedBoard({ projectId, data, lag }: { projectId: string; data: BoardD
         <TaskDetailDialog
           // A past board opens its tasks as they were (the history's "view the board at this moment" goes there).
           taskId={travelling ? null : openTaskId}
+          focusField={openField}
           onClose={() => setOpenTaskId(null)}
           notice={notice}
           onDismissNotice={() => setNotice(null)}
         />
         <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+        <TeammateAnnouncer />
+        <CommandPalette open={palette !== null} onClose={() => setPalette(null)} groups={paletteGroups} />
       </CardSessionContext>
     </BoardSessionContext>
   );

@@ -9,6 +9,8 @@ const placements = {
   sheet:
     "mr-0 ml-auto my-0 h-dvh max-h-dvh w-full max-w-xl border-border open:flex open:flex-col sm:rounded-l-xl sm:border-l",
   center: "m-auto w-[calc(100%-2rem)] max-w-md rounded-xl border border-border",
+  /** High on the screen, like a search box: the list below it grows downwards as one types. */
+  top: "mx-auto mt-[10dvh] mb-auto w-[calc(100%-2rem)] max-w-xl rounded-xl border border-border",
 } as const;
 
 /**
@@ -34,7 +36,11 @@ export function Dialog({
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // React's autoFocus runs before the dialog is shown (and so does nothing); a control may ask for it this way.
+      dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 

@@ -8,11 +8,21 @@ const TITLE_ID = "shortcuts-title";
 type Key = { cap: string; spoken?: string };
 type Shortcut = { keys: Key[]; action: string };
 
+// The keys are use-board-shortcuts.ts's.
 const boardShortcuts: Shortcut[] = [
+  { keys: [{ cap: "Ctrl", spoken: "Control" }, { cap: "K" }], action: "Command palette (⌘ K on a Mac)" },
   { keys: [{ cap: "n" }], action: "New task in the first column" },
   { keys: [{ cap: "/", spoken: "slash" }], action: "Search tasks" },
+  { keys: [{ cap: "j" }, { cap: "k" }], action: "Focus the next or previous card" },
+  { keys: [{ cap: "t" }], action: "Time travel, or back to now" },
   { keys: [{ cap: "?", spoken: "question mark" }], action: "Show these shortcuts" },
   { keys: [{ cap: "Esc" }], action: "Close a dialog or form" },
+];
+
+const focusedCardShortcuts: Shortcut[] = [
+  { keys: [{ cap: "a" }], action: "Change the assignee" },
+  { keys: [{ cap: "p" }], action: "Change the priority" },
+  { keys: [{ cap: "l" }], action: "Edit the labels" },
 ];
 
 // The drag keys are dnd-kit's keyboard sensor as configured in board-columns.tsx.
@@ -40,6 +50,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
         <DialogTitle id={TITLE_ID} title="Keyboard shortcuts" closeLabel="Close keyboard shortcuts" onClose={onClose} />
         <div className="space-y-5">
           <ShortcutList title="On the board" shortcuts={boardShortcuts} />
+          <ShortcutList title="On a focused card" shortcuts={focusedCardShortcuts} />
           <ShortcutList title="Moving a card" shortcuts={cardShortcuts} />
         </div>
       </div>

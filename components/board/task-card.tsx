@@ -6,10 +6,13 @@ import { type KeyboardEvent, memo, useCallback } from "react";
 import { useCardSession } from "./board-session";
 import { formatDueDate, initials, priorityLabel, priorityTone } from "../ui/format";
 import { CalendarIcon, ClockIcon, CommentIcon, PriorityIcon } from "./icons";
+import { LabelChip } from "./label-colours";
+import { TeammateBadge, teammateCardClass, useTeammateMark } from "./teammate-badge";
 import type { BoardTask } from "./types";
 
+// The focus ring is drawn inside the card (-outline-offset-2): the column's scroll area clips anything outside.
 const cardClass =
-  "block w-full rounded-lg border border-border bg-surface p-3 text-left shadow-xs shadow-black/[0.04] transition-[border-color,box-shadow] hover:border-border-strong dark:bg-surface-muted";
+  "block w-full rounded-lg border border-border bg-surface p-3 text-left shadow-xs shadow-black/[0.04] transition-[border-color,box-shadow] hover:border-border-strong focus-visible:-outline-offset-2 dark:bg-surface-muted";
 
 /**
  * A card in a column's list, drawn at `top` as the `index`th of `setSize` (see ColumnCards). Editors can drag
@@ -30,6 +33,7 @@ export const SortableTaskCard = memo(function SortableTaskCard({
   measureRef: (node: HTMLElement | null) => void;
 }) {
   const { canEdit, openTask } = useCardSession();
+  const teammate = useTeammateMark(task.id);
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: task.id,
     data: { type: "task" },
@@ -68,8 +72,9 @@ export const SortableTaskCard = memo(function SortableTaskCard({
         onKeyDown={onKeyDown}
         onClick={() => openTask(task.id)}
         data-task-id={task.id}
-        className={`${cardClass} ${canEdit ? "touch-manipulation" : ""}`}
+        className={`${cardClass} ${canEdit ? "touch-manipulation" : ""} ${teammate ? teammateCardClass : ""}`}
       >
+        {teammate ? <TeammateBadge mark={teammate} /> : null}
         <TaskCardBody task={task} />
       </div>
     </li>
@@ -90,7 +95,7 @@ export function DraggedTaskCard({ task }: { task: BoardTask }) {
  * context changes as the pointer passes over cards), and on a big board that must stay cheap.
  */
 const TaskCardBody = memo(function TaskCardBody({ task }: { task: BoardTask }) {
-  const { memberById, today, pendingState } = useCardSession();
+  const { memberById, today, pendingState, labelColours } = useCardSession();
   const assignee = memberById(task.assigneeId);
   const overdue = task.dueDate !== null && task.dueDate < today;
   const pending = pendingState(task.id);
@@ -123,9 +128,7 @@ const TaskCardBody = memo(function TaskCardBody({ task }: { task: BoardTask }) {
           </span>
         ) : null}
         {task.labels.map((label) => (
-          <span key={label} className="rounded-full border border-border bg-surface-muted px-1.5 py-px text-fg-muted">
-            {label}
-          </span>
+          <LabelChip key={label} label={label} colour={labelColours[label]} />
         ))}
         {assignee ? (
           <span

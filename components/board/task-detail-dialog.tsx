@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useId } from "react";
+import { useEffect, useId, useRef } from "react";
 import { TaskTimeline } from "@/components/history/task-timeline";
 import { useTRPC, useTRPCClient } from "@/components/trpc/context";
 import { errorCode, errorMessage } from "@/components/trpc/errors";
@@ -13,22 +13,30 @@ import { TaskComments } from "./task-comments";
 import { type ChangeTask, TaskProperties } from "./task-properties";
 import { DescriptionField, TitleField } from "./task-text-fields";
 import type { TaskFields } from "./types";
+import type { TaskField } from "./use-board-shortcuts";
 import { buttonSecondary, iconButton } from "../ui/classes";
 
 const TITLE_ID = "task-detail-title";
 
 type NoticeProps = { notice: Notice | null; onDismissNotice: () => void };
+type FocusProps = { taskId: string; onClose: () => void; focusField?: TaskField | null };
+
+/** The visible label of each field a card's key (`a`, `p`, `l`) opens the panel at. */
+const fieldLabels: Record<TaskField, string> = { assignee: "Assignee", priority: "Priority", labels: "Labels" };
 
 /** The task's side panel: every field, its comments and its full history. */
-export function TaskDetailDialog({ taskId, onClose, ...notice }: { taskId: string | null; onClose: () => void } & NoticeProps) {
+export function TaskDetailDialog({
+  taskId,
+  ...props
+}: Omit<FocusProps, "taskId"> & { taskId: string | null } & NoticeProps) {
   return (
-    <Dialog open={taskId !== null} onClose={onClose} labelledBy={TITLE_ID} placement="sheet">
-      {taskId ? <TaskDetail key={taskId} taskId={taskId} onClose={onClose} {...notice} /> : null}
+    <Dialog open={taskId !== null} onClose={props.onClose} labelledBy={TITLE_ID} placement="sheet">
+      {taskId ? <TaskDetail key={taskId} taskId={taskId} {...props} /> : null}
     </Dialog>
   );
 }
 
-function TaskDetail({ taskId, onClose, notice, onDismissNotice }: { taskId: string; onClose: () => void } & NoticeProps) {
+function TaskDetail({ taskId, onClose, focusField, notice, onDismissNotice }: FocusProps & NoticeProps) {
   const { projectId, board, canEdit, changes } = useBoardSession();
   const trpc = useTRPC();
   const client = useTRPCClient();
@@ -46,9 +54,20 @@ function TaskDetail({ taskId, onClose, notice, onDismissNotice }: { taskId: stri
   const columnId = onBoard?.columnId ?? saved?.columnId ?? "";
   const columnName = board.columns.find((c) => c.id === columnId)?.name;
   const readOnly = !canEdit || !!task?.archived;
+  const panel = useRef<HTMLDivElement>(null);
+  const shown = !!task;
+  useEffect(() => {
+    if (!focusField || !shown) return;
+    // After the dialog's showModal (a parent's effect, run after this one), which focuses its first control.
+    const timer = setTimeout(() => {
+      const label = [...(panel.current?.querySelectorAll("label") ?? [])].find((l) => l.textContent === fieldLabels[focusField]);
+      if (label?.htmlFor) document.getElementById(label.htmlFor)?.focus();
+    });
+    return () => clearTimeout(timer);
+  }, [focusField, shown]);
 
   return (
-    <div className="flex min-h-0 flex-1 flex-col">
+    <div ref={panel} className="flex min-h-0 flex-1 flex-col">
       <header className="flex h-12 shrink-0 items-center gap-2 border-b border-border pr-3 pl-5">
         <p className="min-w-0 truncate text-xs text-fg-muted">
           {board.project.name}

@@ -8,6 +8,7 @@ import { ChevronIcon, CloseIcon, PriorityIcon } from "./icons";
 import type { Priority, TaskFields } from "./types";
 import { buttonSecondary, fieldInput, iconButton } from "../ui/classes";
 import { TaskReview } from "./task-review";
+import { labelChipClass, LabelColourPicker } from "./label-colours";
 import type { TaskCommand } from "./use-task-command";
 
 export type ChangeTask = (edit: Partial<TaskFields>, send: TaskCommand["send"]) => void;
@@ -194,6 +195,7 @@ function MoveControls({ taskId, columnId, selectId }: { taskId: string; columnId
 
 function Labels({ inputId, labels, readOnly, change }: { inputId: string; labels: string[]; readOnly: boolean; change: ChangeTask }) {
   const client = useTRPCClient();
+  const { projectId, board } = useBoardSession();
   const [draft, setDraft] = useState("");
 
   function add() {
@@ -211,8 +213,10 @@ function Labels({ inputId, labels, readOnly, change }: { inputId: string; labels
           {labels.map((label) => (
             <li
               key={label}
-              className="inline-flex h-6 items-center gap-0.5 rounded-full border border-border bg-surface-muted pr-0.5 pl-2 text-xs text-fg"
+              data-label-colour={board.labelColours[label] ?? "none"}
+              className={`inline-flex h-6 items-center gap-0.5 rounded-full border pr-0.5 text-xs ${readOnly ? "pl-2" : "pl-0.5"} ${labelChipClass(board.labelColours[label])}`}
             >
+              {readOnly ? null : <LabelColourPicker projectId={projectId} label={label} colour={board.labelColours[label]} />}
               {label}
               {readOnly ? (
                 <span className="pr-1.5" />
@@ -223,7 +227,7 @@ function Labels({ inputId, labels, readOnly, change }: { inputId: string; labels
                   onClick={() =>
                     change({ labels: labels.filter((l) => l !== label) }, (base) => client.task.removeLabel.mutate({ ...base, label }))
                   }
-                  className="inline-flex size-5 items-center justify-center rounded-full text-fg-muted hover:bg-border hover:text-fg"
+                  className="inline-flex size-5 items-center justify-center rounded-full opacity-80 hover:bg-border hover:opacity-100"
                 >
                   <CloseIcon className="size-3" />
                 </button>

@@ -3,9 +3,11 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useEffect, useState } from "react";
+import { useSession } from "@/components/auth/auth-client";
 import { useTRPC } from "@/components/trpc/context";
 import { rememberPosition } from "@/components/trpc/written-positions";
 import { applyBoardPatch } from "./board-patch";
+import { markTeammateChanges } from "./teammate-marks";
 import type { BoardData } from "./types";
 import { useOnline } from "./use-online";
 
@@ -42,6 +44,7 @@ export function useLiveUpdates(projectId: string): LiveStatus {
     void queryClient.invalidateQueries(trpc.task.pathFilter());
   };
   const online = useOnline();
+  const me = useSession().data?.user.id;
   const subscription = useSubscription(
     trpc.board.changes.subscriptionOptions(
       { projectId },
@@ -54,6 +57,8 @@ export function useLiveUpdates(projectId: string): LiveStatus {
         },
         onData: ({ data: change }) => {
           if (change.kind === "resync") return refetchAll();
+          const [drawn] = queryClient.getQueriesData<BoardData>(boards);
+          if (me && drawn?.[1]) markTeammateChanges(drawn[1], change, me);
           let applied = false;
           queryClient.setQueriesData<BoardData>(boards, (board) => {
             const patched = board && applyBoardPatch(board, change);

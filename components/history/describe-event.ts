@@ -38,6 +38,10 @@ export function describeEvent(item: AuditItem, names: Names): string {
       return data.wipLimit === null
         ? `removed the WIP limit of ${names.column(text("columnId"))}`
         : `set the WIP limit of ${names.column(text("columnId"))} to ${String(data.wipLimit)}`;
+    case "LabelColourSet":
+      return data.previousColour
+        ? `changed the colour of the label “${text("label")}” from ${text("previousColour")} to ${text("colour")}`
+        : `coloured the label “${text("label")}” ${text("colour")}`;
     case "ExportGenerated":
       return `downloaded a compliance export of ${String(data.eventCount)} events`;
     case "AutomationRuleAdded":

@@ -10,6 +10,7 @@ export const eventTypeLabels: Record<string, string> = {
   ColumnMoved: "Column moved",
   ColumnRemoved: "Column removed",
   WipLimitSet: "WIP limit set",
+  LabelColourSet: "Label colour set",
   TaskCreated: "Task created",
   TaskRenamed: "Task renamed",
   TaskDescriptionChanged: "Description changed",

@@ -111,7 +111,10 @@ function PastBoard({ asOf, header, children }: { asOf: Date; header: ReactNode; 
         <NotYetCreated createdAt={past.data.createdAt} onGoThere={setShown} />
       ) : session ? (
         <BoardSessionContext value={session}>
-          <CardSessionContext value={{ canEdit: false, today, memberById, openTask: setOpenTaskId, pendingState: () => null }}>
+          <CardSessionContext
+            // The past board's own colours: as they were chosen at that instant.
+            value={{ canEdit: false, today, memberById, labelColours: session.board.labelColours, openTask: setOpenTaskId, pendingState: () => null }}
+          >
             <div
               data-past-board
               className={`rounded-xl bg-amber-50/60 p-3 ring-1 ring-amber-200 dark:bg-amber-950/20 [&_[data-task-id]]:border-dashed dark:ring-amber-900/70 ${

@@ -17,6 +17,7 @@ interface TaskColumns {
   version: number[];
   createdAt: number[];
   updatedAt: number[];
+  updatedBy: Ref[];
   exists: boolean[];
   projectId: Ref[];
   columnId: Ref[];
@@ -63,6 +64,7 @@ export function packBoard(board: LoadedBoard): ParsedBoard {
     version: ordered.map((t) => board.taskVersions[t.id] ?? 0),
     createdAt: ordered.map((t) => t.createdAt.getTime()),
     updatedAt: ordered.map((t) => t.updatedAt.getTime()),
+    updatedBy: ordered.map((t) => ref(t.updatedBy)),
     exists: ordered.map((t) => t.exists),
     projectId: ordered.map((t) => ref(t.projectId)),
     columnId: ordered.map((t) => ref(t.columnId)),
@@ -97,6 +99,7 @@ export function decodeBoard(parsed: ParsedBoard): LoadedBoard {
       id,
       createdAt: new Date(c.createdAt[i]!),
       updatedAt: new Date(c.updatedAt[i]!),
+      updatedBy: refs[c.updatedBy[i]!]!,
       exists: c.exists[i]!,
       projectId: refs[c.projectId[i]!]!,
       columnId: refs[c.columnId[i]!]!,

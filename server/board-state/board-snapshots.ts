@@ -18,7 +18,8 @@ const inflate = promisify(inflateRaw);
  * The version of the stored board's shape (LoadedBoard, as evolveBoard and the upcasters build it).
  * Snapshots of another version are never read; raise it whenever that shape or its folding changes.
  */
-export const BOARD_STATE_SCHEMA_VERSION = 5;
+// 6: labelColours, and each task's updatedBy.
+export const BOARD_STATE_SCHEMA_VERSION = 6;
 
 /** A stored board snapshot: the board as of its cut. */
 export interface BoardSnapshot {

@@ -34,21 +34,21 @@ function foldOnto(board: LoadedBoard, events: StoredEvent[]): LoadedBoard {
   // quadratic. An event changes its own task or the project's part only, so each is evolved on a board
   // holding just those, and the result goes into the records.
   const { tasks, taskVersions } = board;
-  let { project, members, columns, projectVersion, position } = board;
+  let { project, members, columns, labelColours, projectVersion, position } = board;
   for (const event of events) {
     // Other streams of the project (a review saga's) are in its log but not on its board.
     if (event.aggregateType !== "task" && event.aggregateType !== "project") continue;
     const id = event.aggregateId;
     const touched = tasks[id];
-    const next = evolveBoard({ project, members, columns, tasks: touched ? { [id]: touched } : {} }, toBoardEvent(event));
-    ({ project, members, columns } = next);
+    const next = evolveBoard({ project, members, columns, labelColours, tasks: touched ? { [id]: touched } : {} }, toBoardEvent(event));
+    ({ project, members, columns, labelColours } = next);
     const task = next.tasks[id];
     if (task) tasks[id] = task;
     if (event.aggregateType === "task") taskVersions[id] = event.version;
     else projectVersion = event.version;
     position = Math.max(position, event.position);
   }
-  return { project, members, columns, tasks, taskVersions, projectVersion, position };
+  return { project, members, columns, labelColours, tasks, taskVersions, projectVersion, position };
 }
 
 /**

@@ -51,6 +51,7 @@ class CommandIndex {
   private project: Board["project"];
   private members: Board["members"];
   private columns: Board["columns"];
+  private labelColours: Board["labelColours"];
   private projectVersion: number;
   private position: number;
   private readonly places = new Map<string, Place>();
@@ -63,7 +64,8 @@ class CommandIndex {
     private cut: ProjectCut,
     board: LoadedBoard,
   ) {
-    ({ project: this.project, members: this.members, columns: this.columns, projectVersion: this.projectVersion, position: this.position } = board);
+    ({ project: this.project, members: this.members, columns: this.columns, labelColours: this.labelColours } = board);
+    ({ projectVersion: this.projectVersion, position: this.position } = board);
     const orders = new Map<string, Slot[]>();
     for (const [id, task] of Object.entries(board.tasks)) {
       const place = { columnId: task.columnId, rank: task.rank, archived: task.archived, version: board.taskVersions[id] ?? 0 };
@@ -95,8 +97,8 @@ class CommandIndex {
     if (event.aggregateType !== "task" && event.aggregateType !== "project") return;
     this.position = Math.max(this.position, event.position);
     if (event.aggregateType === "project") {
-      const next = evolveBoard({ project: this.project, members: this.members, columns: this.columns, tasks: {} }, toBoardEvent(event));
-      ({ project: this.project, members: this.members, columns: this.columns } = next);
+      const { project, members, columns, labelColours } = this;
+      ({ project: this.project, members: this.members, columns: this.columns, labelColours: this.labelColours } = evolveBoard({ project, members, columns, labelColours, tasks: {} }, toBoardEvent(event)));
       this.projectVersion = event.version;
       return;
     }

@@ -1,5 +1,5 @@
 import { aggregateTypeOf, type ProjectEvent, type TaskEvent } from "./events";
-import type { Role } from "./events/fields";
+import type { LabelColour, Role } from "./events/fields";
 import { evolveProject } from "./project/evolve";
 import type { Column, ProjectState } from "./project/state";
 import type { BoardContext } from "./task/commands";
@@ -15,6 +15,8 @@ export type BoardTask = TaskState & {
   id: string;
   createdAt: Date;
   updatedAt: Date;
+  /** Who made the task's last change: the board tells others' changes from the user's own by it. */
+  updatedBy: string;
 };
 
 /** One project's board, folded from its project stream and its tasks' streams. */
@@ -23,6 +25,8 @@ export type Board = {
   members: Record<string, Role>;
   /** In board order, left to right. */
   columns: Column[];
+  /** Each label's chosen colour, by its text. */
+  labelColours: Record<string, LabelColour>;
   tasks: Record<string, BoardTask>;
 };
 
@@ -30,6 +34,7 @@ export const emptyBoard: Board = {
   project: { id: "", name: "", ownerId: "", exists: false },
   members: {},
   columns: [],
+  labelColours: {},
   tasks: {},
 };
 
@@ -50,9 +55,11 @@ function isProjectEvent(event: BoardEventInput): event is ProjectEvent & Envelop
 function evolveProjectPart(board: Board, event: ProjectEvent & Envelope): Board {
   if (board.project.exists && event.aggregateId !== board.project.id) return board;
   // The board leaves automation settings to the project's own state (loaded where they are used).
-  const before: ProjectState = { ...board.project, members: board.members, columns: board.columns, rules: [], reviewSaga: null };
-  const { exists, name, ownerId, members, columns } = evolveProject(before, event);
-  return { ...board, project: { id: event.aggregateId, name, ownerId, exists }, members, columns };
+  const { members, columns, labelColours } = board;
+  const before: ProjectState = { ...board.project, members, columns, labelColours, rules: [], reviewSaga: null };
+  const after = evolveProject(before, event);
+  const { exists, name, ownerId } = after;
+  return { ...board, project: { id: event.aggregateId, name, ownerId, exists }, members: after.members, columns: after.columns, labelColours: after.labelColours };
 }
 
 function evolveTaskPart(board: Board, event: TaskEvent & Envelope): Board {
@@ -69,6 +76,7 @@ function evolveTaskPart(board: Board, event: TaskEvent & Envelope): Board {
     id,
     createdAt: existing?.createdAt ?? event.timestamp,
     updatedAt: event.timestamp,
+    updatedBy: event.userId,
   };
   return { ...board, tasks: { ...board.tasks, [id]: task } };
 }

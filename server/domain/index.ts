@@ -36,7 +36,7 @@ export { pickMember } from "./automation/pick-member";
 export type { AutomationRule, ReviewSagaSettings } from "./project/state";
 export { RuleAction, RuleTrigger } from "./events/automation-rule";
 export { ReviewTimeout, RuleName } from "./events/automation-rule";
-export { ColumnName, CommentBody, Description, DueDate, ExportFormat, Id, Label, Position, Priority, ProjectName, ProjectorName, Reason, Role, Title, UserId, UserName, WipLimit } from "./events/fields";
+export { ColumnName, CommentBody, Description, DueDate, ExportFormat, Id, Label, LabelColour, labelColours, Position, Priority, ProjectName, ProjectorName, Reason, Role, Title, UserId, UserName, WipLimit } from "./events/fields";
 export { TaskCreatedV1 } from "./events/upcasting/task-created-v1";
 export { TaskMovedV1 } from "./events/upcasting/task-moved-v1";
 export { upcast } from "./events/upcasting/upcast";

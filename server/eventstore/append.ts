@@ -1,3 +1,4 @@
+import pg from "pg";
 import { type Db, isUniqueViolation, statementName } from "../db";
 import { recordAppend } from "../metrics";
 import { announceChange } from "./change-announcer";
@@ -15,14 +16,44 @@ export interface AppendInput extends StreamId {
 }
 
 /*
- * One statement, one round trip: read the stream's version, check it and the event ids, and insert every
- * event of the command. A single statement is atomic, so a command's events commit together or not at all.
- * They also carry one instant, read once (a materialised CTE: a volatile function in the insert's select
- * would be read per row), so no "as of" instant falls between a command's events.
- * Two writers that both pass the version check race on the (aggregate_type, aggregate_id, version) unique
- * index: the loser fails with 23505 once the winner commits, which becomes a ConcurrencyError.
+ * The fast path (the pool, a known expected version): insert at expected + 1 … expected + n, no read first.
+ * The unique indexes are the checks: a stale version meets (aggregate_type, aggregate_id, version), a replayed
+ * or reused event id meets event_id, and only then does a second query tell the two apart (settle). A
+ * concurrent writer that got there first makes ours wait on the index and fail once it commits.
+ * What no index can refuse is an expected version ahead of the stream (a gap): the insert happens only if
+ * version `expected` is stored, one probe of the page of the stream-version index the insert writes into anyway.
+ * A command's events carry one instant, read once: a volatile function in the insert's select would be read
+ * per row, hence the materialised CTE for several events.
  */
-const APPEND_SQL = `
+// Only what the database assigns: every column sent back costs the caller parsing (BENCHMARKS.md, "Where an
+// append's time goes"); the ids come back as canonicalUuid spells them.
+const RETURNED = `position, transaction_id::text, "timestamp"`;
+const AFTER_EXPECTED = `$9::int = 0 OR EXISTS (SELECT FROM events WHERE aggregate_type = $1 AND aggregate_id = $2::uuid AND version = $9::int)`;
+
+/** One event (most commands): plain parameters, no arrays to build, send and unnest. */
+const INSERT_ONE_SQL = `
+INSERT INTO events (event_id, event_type, event_version, aggregate_type, aggregate_id, version, project_id, payload, metadata, "timestamp")
+SELECT $4::uuid, $5::text, $6::int, $1, $2::uuid, $9::int + 1, $3::uuid, $7::jsonb, $8::jsonb, coalesce($10::timestamptz, clock_timestamp())
+WHERE ${AFTER_EXPECTED}
+RETURNING ${RETURNED}`;
+
+const INSERT_MANY_SQL = `
+WITH stamp AS MATERIALIZED (SELECT coalesce($10::timestamptz, clock_timestamp()) AS t)
+INSERT INTO events (event_id, event_type, event_version, aggregate_type, aggregate_id, version, project_id, payload, metadata, "timestamp")
+SELECT i.event_id, i.event_type, i.event_version, $1, $2::uuid, $9::int + i.n::int, $3::uuid, i.payload, $8::jsonb, stamp.t
+FROM unnest($4::uuid[], $5::text[], $6::int[], $7::jsonb[]) WITH ORDINALITY AS i(event_id, event_type, event_version, payload, n)
+CROSS JOIN stamp
+WHERE ${AFTER_EXPECTED}
+ORDER BY i.n
+RETURNING ${RETURNED}`;
+
+/*
+ * The checking path: inside a caller's transaction (a client, not the pool), where a unique violation would
+ * abort the caller's whole transaction, and for expectedVersion 'any', which needs the current version.
+ * One statement reads the stream's version, counts stored event ids, and inserts only when both pass, so a
+ * stale version or a replay is answered without an error; only a concurrent writer's race still raises 23505.
+ */
+const CHECKED_SQL = `
 WITH input AS (
   SELECT * FROM unnest($4::uuid[], $5::text[], $6::int[], $7::jsonb[])
     WITH ORDINALITY AS i(event_id, event_type, event_version, payload, n)
@@ -43,46 +74,118 @@ ins AS (
   FROM input i CROSS JOIN cur CROSS JOIN dup CROSS JOIN stamp
   WHERE dup.n = 0 AND ($9::int IS NULL OR cur.v = $9::int)
   ORDER BY i.n
-  RETURNING position, transaction_id, version, "timestamp", event_id, aggregate_id, project_id
+  RETURNING ${RETURNED}, version
 )
-SELECT (SELECT v FROM cur) AS current_version,
-       (SELECT n FROM dup) AS duplicates,
-       coalesce((SELECT json_agg(json_build_array(position, transaction_id::text, version, "timestamp", event_id, aggregate_id, project_id)
-                 ORDER BY version) FROM ins), '[]'::json) AS inserted`;
+SELECT (SELECT v FROM cur) AS current_version, (SELECT n FROM dup) AS duplicates,
+       ins.* FROM (SELECT 1) one LEFT JOIN ins ON true ORDER BY ins.version`;
 
-interface AppendRow {
-  current_version: number;
-  duplicates: number;
-  /**
-   * What the database gave each inserted event (ids as it spells them); the rest of the envelope is the
-   * input's. Payloads and metadata are not sent back: with many writers that cost
-   * throughput (BENCHMARKS.md, "Figures behind choices in the code").
-   */
-  inserted: [position: number, transactionId: string, version: number, timestamp: string, eventId: string, aggregateId: string, projectId: string][];
+/** What the database gave each inserted event; the rest of the envelope is the input's. */
+type Inserted = [position: string, transactionId: string, timestamp: Date];
+
+/** The rows a statement inserted, the first at version `after` + 1. */
+interface Written {
+  after: number;
+  rows: Inserted[];
 }
 
 export async function appendToStream(db: Db, input: AppendInput): Promise<AppendResult> {
   if (input.events.length === 0) throw new Error("appendToStream needs at least one event");
-  const expected = input.expectedVersion === "any" ? null : input.expectedVersion;
-  let row: AppendRow;
+  const started = performance.now();
   const payloads = input.events.map((e) => JSON.stringify(e.payload));
   const metadata = JSON.stringify(input.metadata);
-  const started = performance.now();
+  const expected = input.expectedVersion;
+  const written =
+    expected !== "any" && db instanceof pg.Pool
+      ? await insertAfter(db, input, expected, payloads, metadata)
+      : await insertChecked(db, input, expected === "any" ? null : expected, payloads, metadata);
+  if (!("rows" in written)) return written;
+  // Payload and metadata parsed from the JSON sent, so they hold what a read gives back (no undefined), not
+  // the caller's objects.
+  const aggregateId = canonicalUuid(input.aggregateId);
+  const projectId = canonicalUuid(input.projectId);
+  const events = written.rows.map(([position, transactionId, timestamp], i): StoredEvent => ({
+    position: Number(position),
+    transactionId,
+    eventId: canonicalUuid(input.events[i]!.eventId),
+    eventType: input.events[i]!.eventType,
+    eventVersion: input.events[i]!.eventVersion,
+    aggregateType: input.aggregateType,
+    aggregateId,
+    version: written.after + i + 1,
+    projectId,
+    timestamp,
+    payload: JSON.parse(payloads[i]!) as unknown,
+    metadata: JSON.parse(metadata) as EventMetadata,
+  }));
+  announceChange(db, input.projectId);
+  recordAppend(events, performance.now() - started);
+  return resultOf(events, false);
+}
+
+const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * A uuid the database accepted, as it prints it: 32 lower-case hex digits as 8-4-4-4-12. Its input may have
+ * upper case, braces and hyphens after any group of four digits, nothing else.
+ */
+function canonicalUuid(id: string): string {
+  if (CANONICAL_UUID.test(id)) return id;
+  const hex = id.replace(/[{}-]/g, "").toLowerCase();
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function values(input: AppendInput, expected: number | null, payloads: string[], metadata: string, one: boolean): unknown[] {
+  const { events } = input;
+  const columns = one
+    ? [events[0]!.eventId, events[0]!.eventType, events[0]!.eventVersion, payloads[0]]
+    : [events.map((e) => e.eventId), events.map((e) => e.eventType), events.map((e) => e.eventVersion), payloads];
+  return [input.aggregateType, input.aggregateId, input.projectId, ...columns, metadata, expected, input.recordedAt ?? null];
+}
+
+/** The fast path: the rows written, or the answer when the indexes refused them. */
+async function insertAfter(db: pg.Pool, input: AppendInput, expected: number, payloads: string[], metadata: string): Promise<Written | AppendResult> {
+  const one = input.events.length === 1;
   try {
     // Named: each connection plans the statement once and reuses the plan (not behind a pooler, see statementName).
-    const result = await db.query<AppendRow>({ name: statementName("chronoboard.append"), text: APPEND_SQL, values: [
-      input.aggregateType,
-      input.aggregateId,
-      input.projectId,
-      input.events.map((e) => e.eventId),
-      input.events.map((e) => e.eventType),
-      input.events.map((e) => e.eventVersion),
-      payloads,
-      metadata,
-      expected,
-      input.recordedAt ?? null,
-    ] });
-    row = result.rows[0]!;
+    const { rows } = await db.query<Inserted>({
+      name: statementName(one ? "chronoboard.append-one" : "chronoboard.append-many"),
+      text: one ? INSERT_ONE_SQL : INSERT_MANY_SQL,
+      values: values(input, expected, payloads, metadata, one),
+      rowMode: "array",
+    });
+    if (rows.length > 0) return { after: expected, rows };
+  } catch (error) {
+    if (!isUniqueViolation(error, "events_stream_version_key") && !isUniqueViolation(error, "events_event_id_key")) throw error;
+  }
+  return settle(db, input, expected);
+}
+
+/**
+ * Why the fast path wrote nothing, in the checking path's order: event ids already stored (a retried command,
+ * or a reused id), then a stream not at the expected version (behind it: a version taken; ahead: nothing
+ * inserted), then an event id twice in the command itself.
+ */
+async function settle(db: Db, input: AppendInput, expected: number): Promise<AppendResult> {
+  const { rows } = await db.query<{ v: number; stored: boolean }>(
+    `SELECT (SELECT coalesce(max(version), 0) FROM events WHERE aggregate_type = $1 AND aggregate_id = $2) AS v,
+            EXISTS (SELECT FROM events WHERE event_id = ANY($3::uuid[])) AS stored`,
+    [input.aggregateType, input.aggregateId, input.events.map((e) => e.eventId)],
+  );
+  const { v, stored } = rows[0]!;
+  if (!stored && v !== expected) throw new ConcurrencyError(input.aggregateType, input.aggregateId, expected, v);
+  return replayOf(db, input);
+}
+
+/** The checking path: the rows written (each with its version), or the answer when the checks refused them. */
+async function insertChecked(db: Db, input: AppendInput, expected: number | null, payloads: string[], metadata: string): Promise<Written | AppendResult> {
+  let rows: [currentVersion: number, duplicates: number, ...Inserted, version: number][];
+  try {
+    ({ rows } = await db.query({
+      name: statementName("chronoboard.append-checked"),
+      text: CHECKED_SQL,
+      values: values(input, expected, payloads, metadata, false),
+      rowMode: "array",
+    }));
   } catch (error) {
     if (isUniqueViolation(error, "events_stream_version_key")) {
       const current = await streamVersion(db, input);
@@ -92,30 +195,10 @@ export async function appendToStream(db: Db, input: AppendInput): Promise<Append
     if (isUniqueViolation(error, "events_event_id_key")) return replayOf(db, input);
     throw error;
   }
-
-  if (row.duplicates > 0) return replayOf(db, input);
-  if (row.inserted.length === 0) {
-    throw new ConcurrencyError(input.aggregateType, input.aggregateId, expected ?? -1, row.current_version);
-  }
-  // In input order (the statement numbers them so); payload and metadata parsed from the JSON stored, so
-  // they hold what a read gives back, not the caller's objects.
-  const events = row.inserted.map(([position, transactionId, version, timestamp, eventId, aggregateId, projectId], i): StoredEvent => ({
-    position,
-    transactionId,
-    eventId,
-    eventType: input.events[i]!.eventType,
-    eventVersion: input.events[i]!.eventVersion,
-    aggregateType: input.aggregateType,
-    aggregateId,
-    version,
-    projectId,
-    timestamp: new Date(timestamp),
-    payload: JSON.parse(payloads[i]!) as unknown,
-    metadata: JSON.parse(metadata) as EventMetadata,
-  }));
-  announceChange(db, input.projectId);
-  recordAppend(events, performance.now() - started);
-  return resultOf(events, false);
+  const [currentVersion, duplicates, position] = rows[0]!;
+  if (duplicates > 0) return replayOf(db, input);
+  if (position === null) throw new ConcurrencyError(input.aggregateType, input.aggregateId, expected ?? -1, currentVersion);
+  return { after: currentVersion, rows: rows.map((row) => row.slice(2, 5) as Inserted) };
 }
 
 export async function streamVersion(db: Db, stream: StreamId): Promise<number> {

@@ -37,3 +37,5 @@ export { snapshotsPerDay } from "./snapshot-counts";
 export { checkpointPassed, type FeedLag, feedLag } from "./feed-lag";
 export { logSummary } from "./log-summary";
 export { StateCache } from "./state-cache";
+export { appendNewStreams, type NewStreamEvent } from "./append-new-streams";
+export { announceChange } from "./change-announcer";

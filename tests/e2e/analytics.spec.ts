@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "@playwright/test";
-import { addTask, card, createProject, mutate, query } from "./board-helpers";
+import { addTask, boardWithTasks, card, createProject, mutate } from "./board-helpers";
 import { expect, test } from "./fixtures";
 
 const shot = (name: string) => ({ path: `test-results/screens/analytics-${name}.png`, fullPage: true });
@@ -23,7 +23,7 @@ test("flow analytics: charts, their numbers as CSV, and the log as of an earlier
   await page.keyboard.press("Escape");
 
   const projectId = new URL(page.url()).pathname.split("/").pop()!;
-  const board = await query<{ columns: { id: string; name: string; tasks: { id: string; title: string }[] }[] }>(page, "board.get", { projectId });
+  const board = await boardWithTasks<{ columns: { id: string; name: string; tasks: { id: string; title: string }[] }[] }>(page, projectId, 4);
   const columnId = Object.fromEntries(board.columns.map((c) => [c.name, c.id]));
   const taskId = Object.fromEntries(board.columns[0]!.tasks.map((t) => [t.title, t.id]));
   const move = (title: string, to: string) => mutate(page, "task.move", { ...command(), projectId, taskId: taskId[title], toColumnId: columnId[to], afterTaskId: null });

@@ -62,6 +62,21 @@ export async function query<T>(page: Page, path: string, input: Record<string, u
   return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
 }
 
+/**
+ * The board from its read model once it holds at least `tasks` tasks. A card shows as soon as its command commits,
+ * while the read model behind board.get follows a moment later (it waits only when given the command's position).
+ */
+export async function boardWithTasks<T extends { columns: { tasks: unknown[] }[] }>(page: Page, projectId: string, tasks: number): Promise<T> {
+  let board: T | undefined;
+  await expect
+    .poll(async () => {
+      board = await query<T>(page, "board.get", { projectId });
+      return board.columns.reduce((n, c) => n + c.tasks.length, 0);
+    })
+    .toBeGreaterThanOrEqual(tasks);
+  return board!;
+}
+
 /** How many events of a type a task's log holds, read from the server (task.get's history). */
 export async function countTaskEvents(page: Page, projectId: string, taskId: string, type: string) {
   const task = await query<{ history: { type: string }[] }>(page, "task.get", { projectId, taskId });

@@ -1,4 +1,4 @@
-import { addTask, card, column, createProject, mutate, query } from "./board-helpers";
+import { addTask, boardWithTasks, card, column, createProject, mutate } from "./board-helpers";
 import { expect, test } from "./fixtures";
 
 const shot = (name: string) => ({ path: `test-results/screens/history-words-${name}.png`, fullPage: true });
@@ -11,7 +11,7 @@ test("history says what happened in words, keeps ids behind Details, groups by d
   const projectId = page.url().split("/").pop()!;
   await addTask(page, "To do", "Plain task");
   await page.keyboard.press("Escape");
-  const board = await query<BoardAnswer>(page, "board.get", { projectId });
+  const board = await boardWithTasks<BoardAnswer>(page, projectId, 1);
   const taskId = board.columns[0]!.tasks[0]!.id;
   const doing = board.columns.find((c) => c.name === "In progress")!.id;
   // Three changes within a few seconds: the log shows them to the second.

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { addTask, card, column, createProject, query } from "./board-helpers";
+import { addTask, boardWithTasks, card, column, createProject, query } from "./board-helpers";
 import { expect, test } from "./fixtures";
 
 const shot = (name: string) => ({ path: `test-results/screens/history-${name}.png`, fullPage: true });
@@ -93,7 +93,7 @@ test("timeline, restore, audit log and time travel", async ({ signedInPage: page
   // Time travel by URL: between the task's creation and its rename the board shows the first title, read-only.
   const changes = await query<{ type: string; timestamp: string }[]>(page, "task.history", {
     projectId,
-    taskId: (await query<{ columns: { tasks: { id: string }[] }[] }>(page, "board.get", { projectId })).columns[0]!.tasks[0]!.id,
+    taskId: (await boardWithTasks<{ columns: { tasks: { id: string }[] }[] }>(page, projectId, 1)).columns[0]!.tasks[0]!.id,
   });
   const createdAt = Date.parse(changes[0]!.timestamp);
   const renamedAt = Date.parse(changes[1]!.timestamp);

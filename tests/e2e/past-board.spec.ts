@@ -1,4 +1,4 @@
-import { addTask, card, column, createProject, mutate, query } from "./board-helpers";
+import { addTask, boardWithTasks, card, column, createProject, mutate, query } from "./board-helpers";
 import { expect, freshAccount, signUpViaApi, test } from "./fixtures";
 
 const shot = (name: string) => ({ path: `test-results/screens/past-${name}.png`, fullPage: false });
@@ -18,7 +18,7 @@ test("a past board is computed as of its instant, looks like the past, and joins
   const projectId = page.url().split("/").pop()!;
   await addTask(page, "To do", "Write the launch post");
   await page.keyboard.press("Escape");
-  const board = await query<BoardAnswer>(page, "board.get", { projectId });
+  const board = await boardWithTasks<BoardAnswer>(page, projectId, 1);
   const taskId = board.columns[0]!.tasks[0]!.id;
   // Due tomorrow (UTC, the tests' time zone): not overdue then, overdue once the browser's clock is days ahead.
   const tomorrow = new Date(Date.now() + DAY).toISOString().slice(0, 10);

@@ -33,7 +33,7 @@ export async function boardPatch(db: Db, before: LoadedBoard, after: LoadedBoard
     order,
     archived: archivedChanged ? archivedView(after) : undefined,
     project: projectChanged
-      ? { project: projectView(after), role, columns: after.columns, members: await membersView(db, after) }
+      ? { project: projectView(after), role, columns: after.columns, labelColours: after.labelColours, members: await membersView(db, after) }
       : undefined,
   };
 }

@@ -14,6 +14,7 @@ export async function boardView(db: Db, board: LoadedBoard & { taskCounts?: Reco
     role,
     position: board.position,
     members: await membersView(db, board),
+    labelColours: board.labelColours,
     columns: board.columns.map((column) => {
       const tasks = (live.get(column.id) ?? []).sort(byRank).map((task) => cardView(board, task));
       return { ...column, taskCount: board.taskCounts?.[column.id] ?? tasks.length, tasks };
@@ -64,6 +65,7 @@ export const cardView = (board: LoadedBoard, t: BoardTask) =>
     review: t.review,
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
+    updatedBy: t.updatedBy,
     version: board.taskVersions[t.id] ?? 0,
   }) satisfies Required<BoardTask> & { version: number };
 

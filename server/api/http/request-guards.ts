@@ -22,19 +22,26 @@ export function crossSiteRefusal(req: Request): Response | null {
  * first; a chunked body is counted as it arrives and reading stops at the limit.
  */
 export async function withLimitedBody(req: Request): Promise<Request | Response> {
-  const tooLarge = () => Response.json({ error: { message: `Request body over ${MAX_BODY_BYTES} bytes`, code: "PAYLOAD_TOO_LARGE" } }, { status: 413 });
-  if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return tooLarge();
   if (!req.body) return req;
+  const body = await limitedBody(req, MAX_BODY_BYTES);
+  if (!body) return Response.json({ error: { message: `Request body over ${MAX_BODY_BYTES} bytes`, code: "PAYLOAD_TOO_LARGE" } }, { status: 413 });
+  return new Request(req.url, { method: req.method, headers: req.headers, body, signal: req.signal });
+}
+
+/** The request's body, or null when it is over `limit` bytes (by Content-Length, or counted as it arrives). */
+export async function limitedBody(req: Request, limit: number): Promise<Buffer<ArrayBuffer> | null> {
+  if (Number(req.headers.get("content-length") ?? 0) > limit) return null;
+  if (!req.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = req.body.getReader();
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
     size += chunk.value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > limit) {
       await reader.cancel();
-      return tooLarge();
+      return null;
     }
     chunks.push(chunk.value);
   }
-  return new Request(req.url, { method: req.method, headers: req.headers, body: Buffer.concat(chunks), signal: req.signal });
+  return Buffer.concat(chunks);
 }

@@ -7,6 +7,7 @@ import { listProjects } from "./list";
 import { listMembers } from "./members";
 import { removeMember } from "./remove-member";
 import { renameProject } from "./rename";
+import { setLabelColour } from "./set-label-colour";
 
 export const projectRouter = router({
   list: listProjects,
@@ -16,5 +17,6 @@ export const projectRouter = router({
   addMember,
   changeMemberRole,
   removeMember,
+  setLabelColour,
   auditLog,
 });

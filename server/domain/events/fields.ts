@@ -14,6 +14,12 @@ export const Rank = z.string().min(1).max(200);
 export const Priority = z.enum(["none", "low", "medium", "high", "urgent"]);
 export const Label = z.string().trim().min(1, "Label cannot be empty").max(40, "Label is longer than 40 characters");
 export const DueDate = z.iso.date();
+/**
+ * The colours a label may have: a fixed palette, so that every one is drawn with enough contrast in the light
+ * and the dark theme (components/board/label-colours.ts holds how each is drawn).
+ */
+export const labelColours = ["grey", "red", "orange", "amber", "green", "teal", "blue", "indigo", "purple", "pink"] as const;
+export const LabelColour = z.enum(labelColours, { error: `Choose one of the label colours: ${labelColours.join(", ")}` });
 export const CommentBody = z.string().trim().min(1, "Comment cannot be empty").max(10_000, "Comment is longer than 10,000 characters");
 export const Role = z.enum(["owner", "admin", "member", "viewer", "auditor"]);
 export const ExportFormat = z.enum(["ndjson", "csv"]);
@@ -28,4 +34,5 @@ export const Reason = z.string().trim().min(1, "Give a reason").max(500, "Reason
 
 export type Priority = z.infer<typeof Priority>;
 export type Role = z.infer<typeof Role>;
+export type LabelColour = z.infer<typeof LabelColour>;
 export type ExportFormat = z.infer<typeof ExportFormat>;

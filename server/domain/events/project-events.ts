@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineEvent } from "./define";
 import { ReviewTimeout, RuleAction, RuleName, RuleTrigger } from "./automation-rule";
-import { ColumnName, ExportFormat, Id, Instant, Position, ProjectName, ProjectorName, Reason, Role, Sha256Hex, UserId, WipLimit } from "./fields";
+import { ColumnName, ExportFormat, Id, Instant, Label, LabelColour, Position, ProjectName, ProjectorName, Reason, Role, Sha256Hex, UserId, WipLimit } from "./fields";
 
 export const ProjectCreated = defineEvent("ProjectCreated", 1, { name: ProjectName, ownerId: UserId });
 export const ProjectRenamed = defineEvent("ProjectRenamed", 1, { name: ProjectName });
@@ -16,6 +16,11 @@ export const ColumnRenamed = defineEvent("ColumnRenamed", 1, { columnId: Id, nam
 export const ColumnMoved = defineEvent("ColumnMoved", 1, { columnId: Id, toIndex: z.number().int().min(0) });
 export const ColumnRemoved = defineEvent("ColumnRemoved", 1, { columnId: Id });
 export const WipLimitSet = defineEvent("WipLimitSet", 1, { columnId: Id, wipLimit: WipLimit });
+/**
+ * A label's colour on this project's board, chosen once for every task that carries the label (who: the
+ * metadata's userId). previousColour (null: none chosen yet) is kept so the log alone says what changed.
+ */
+export const LabelColourSet = defineEvent("LabelColourSet", 1, { label: Label, previousColour: LabelColour.nullable(), colour: LabelColour });
 /**
  * A compliance export was handed out (who: the metadata's userId). It names the part of the hash chain it
  * holds, so the archive can later be matched to this record; it changes nothing on the board.
@@ -63,6 +68,7 @@ export const projectEventSchemas = [
   ColumnMoved,
   ColumnRemoved,
   WipLimitSet,
+  LabelColourSet,
   ExportGenerated,
   SigningKeyRotated,
   DeadLetterRetried,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AutomationRuleAdded, ReviewSagaConfigured } from "../events/project-events";
 import { DeadLetterRetried, DeadLetterSkipped, ExportGenerated, SigningKeyRotated } from "../events/project-events";
-import { ColumnName, Id, ProjectName, Role, UserId, WipLimit } from "../events/fields";
+import { ColumnName, Id, Label, LabelColour, ProjectName, Role, UserId, WipLimit } from "../events/fields";
 
 /** Every command names its project: the handler loads that stream to decide on it. */
 const command = <const T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
@@ -30,6 +30,8 @@ export const MoveColumn = command("MoveColumn", { columnId: Id, toIndex: z.numbe
 export const RemoveColumn = command("RemoveColumn", { columnId: Id, tasksInColumn: z.number().int().min(0) });
 /** null removes the limit. */
 export const SetWipLimit = command("SetWipLimit", { columnId: Id, wipLimit: WipLimit });
+/** actorId is who asks: the decider lets owners, admins and members choose (see decide.ts). */
+export const SetLabelColour = command("SetLabelColour", { actorId: UserId, label: Label, colour: LabelColour });
 /** Records a compliance export that is being handed out; the fields are those of ExportGenerated. */
 export const RecordExport = command("RecordExport", ExportGenerated.shape.data.shape);
 /** Records on the project's log that the installation's signing key changed; the fields are those of the event. */
@@ -54,6 +56,7 @@ export const ProjectCommand = z.discriminatedUnion("type", [
   MoveColumn,
   RemoveColumn,
   SetWipLimit,
+  SetLabelColour,
   RecordExport,
   RecordSigningKeyRotation,
   RetryDeadLetter,

@@ -105,6 +105,17 @@ export function decideProject(input: ProjectCommand, state: ProjectState): Proje
       return [{ type: "WipLimitSet", data: { columnId: column.id, wipLimit: command.wipLimit } }];
     }
 
+    case "SetLabelColour": {
+      // Labels are the editors' (they add them to tasks), so their colour is too; viewers and auditors only look.
+      const role = state.members[command.actorId];
+      if (role !== "owner" && role !== "admin" && role !== "member") {
+        throw new DomainError("Only owners, admins and members can choose label colours");
+      }
+      const previousColour = state.labelColours[command.label] ?? null;
+      if (previousColour === command.colour) return [];
+      return [{ type: "LabelColourSet", data: { label: command.label, previousColour, colour: command.colour } }];
+    }
+
     case "RecordExport": {
       // Who may export is the API's role check; the log only has to say that it happened.
       const { type: _type, projectId: _projectId, ...data } = command;

@@ -9,5 +9,6 @@ export const projectDecider: Decider<ProjectState, ProjectCommand, ProjectEvent>
   decide: decideProject,
   evolve: evolveProject,
   initialState: initialProjectState,
-  stateSchemaVersion: 2,
+  // 3: labelColours.
+  stateSchemaVersion: 3,
 };

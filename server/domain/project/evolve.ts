@@ -30,6 +30,8 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       return { ...state, columns: state.columns.filter((column) => column.id !== event.data.columnId) };
     case "WipLimitSet":
       return updateColumn(state, event.data.columnId, { wipLimit: event.data.wipLimit });
+    case "LabelColourSet":
+      return { ...state, labelColours: { ...state.labelColours, [event.data.label]: event.data.colour } };
     case "AutomationRuleAdded": {
       const { ruleId, name, trigger, action } = event.data;
       return { ...state, rules: [...state.rules, { ruleId, name, trigger, action }] };

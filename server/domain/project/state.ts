@@ -1,5 +1,5 @@
 import type { RuleAction, RuleTrigger } from "../events/automation-rule";
-import type { Role } from "../events/fields";
+import type { LabelColour, Role } from "../events/fields";
 
 export type Column = { id: string; name: string; wipLimit: number | null };
 
@@ -15,6 +15,8 @@ export type ProjectState = {
   columns: Column[];
   /** In the order they were added, which is the order they fire in. */
   rules: AutomationRule[];
+  /** The colour chosen for each label (by its text); a label without one is drawn plain. */
+  labelColours: Record<string, LabelColour>;
   /** null: no review saga. */
   reviewSaga: ReviewSagaSettings | null;
 };
@@ -26,5 +28,6 @@ export const initialProjectState = (): ProjectState => ({
   members: {},
   columns: [],
   rules: [],
+  labelColours: {},
   reviewSaga: null,
 });

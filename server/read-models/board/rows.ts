@@ -1,4 +1,4 @@
-import type { Board, BoardTask, Role } from "../../domain";
+import type { Board, BoardTask, LabelColour, Role } from "../../domain";
 import type { Db } from "../../db";
 import type { BoardTables } from "./tables";
 
@@ -7,6 +7,7 @@ export interface ProjectRow {
   name: string;
   owner_id: string;
   members: Record<string, Role>;
+  label_colours: Record<string, LabelColour>;
   version: number;
   position: string | number;
   /** As JSON text (read as JSON, see touchedRows and load.ts). */
@@ -39,11 +40,12 @@ export interface CardRow {
   /** Dates, or their JSON text when read as JSON (load.ts). */
   created_at: Date | string;
   updated_at: Date | string;
+  updated_by: string;
   version: number;
 }
 
 export const CARD_COLUMNS = `task_id, project_id, column_id, rank, title, description, priority, assignee_id, labels,
-  due_date::text AS due_date, archived, comment_count, reviewer_id, review, created_at, updated_at, version`;
+  due_date::text AS due_date, archived, comment_count, reviewer_id, review, created_at, updated_at, updated_by, version`;
 
 export interface TouchedRows {
   projects: ProjectRow[];
@@ -66,11 +68,12 @@ export async function touchedRows(db: Db, tables: BoardTables, projectIds: strin
 
 /** The project part of a board, as the domain folds it. */
 export function projectPart(row: ProjectRow | undefined, columns: ColumnRow[]): Omit<Board, "tasks"> {
-  if (!row) return { project: { id: "", name: "", ownerId: "", exists: false }, members: {}, columns: [] };
+  if (!row) return { project: { id: "", name: "", ownerId: "", exists: false }, members: {}, columns: [], labelColours: {} };
   return {
     project: { id: row.project_id, name: row.name, ownerId: row.owner_id, exists: true },
     members: row.members,
     columns: columns.map((c) => ({ id: c.column_id, name: c.name, wipLimit: c.wip_limit })),
+    labelColours: row.label_colours,
   };
 }
 
@@ -93,5 +96,6 @@ export function cardTask(row: CardRow): BoardTask {
     review: row.review,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
+    updatedBy: row.updated_by,
   };
 }

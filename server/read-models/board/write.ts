@@ -51,21 +51,22 @@ export async function writeBoard(tx: Tx, tables: BoardTables, writes: BoardWrite
       review: card.review,
       created_at: card.createdAt,
       updated_at: card.updatedAt,
+      updated_by: card.updatedBy,
       version,
     };
   });
   if (cards.length > 0) {
     await tx.query(
       `INSERT INTO ${tables.cards} (task_id, project_id, column_id, rank, title, description, priority, assignee_id, labels,
-         due_date, archived, comment_count, reviewer_id, review, created_at, updated_at, version)
+         due_date, archived, comment_count, reviewer_id, review, created_at, updated_at, updated_by, version)
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(task_id uuid, project_id uuid, column_id uuid, rank text, title text,
          description text, priority text, assignee_id text, labels text[], due_date date, archived boolean, comment_count integer,
-         reviewer_id text, review text, created_at timestamptz, updated_at timestamptz, version integer)
+         reviewer_id text, review text, created_at timestamptz, updated_at timestamptz, updated_by text, version integer)
        ON CONFLICT (task_id) DO UPDATE SET column_id = EXCLUDED.column_id, rank = EXCLUDED.rank, title = EXCLUDED.title,
          description = EXCLUDED.description, priority = EXCLUDED.priority, assignee_id = EXCLUDED.assignee_id,
          labels = EXCLUDED.labels, due_date = EXCLUDED.due_date, archived = EXCLUDED.archived, comment_count = EXCLUDED.comment_count,
          reviewer_id = EXCLUDED.reviewer_id, review = EXCLUDED.review,
-         updated_at = EXCLUDED.updated_at, version = EXCLUDED.version`,
+         updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by, version = EXCLUDED.version`,
       [JSON.stringify(cards)],
     );
   }
@@ -106,14 +107,15 @@ export async function writeBoard(tx: Tx, tables: BoardTables, writes: BoardWrite
 
   const projects = [...writes.changedProjects].map((id) => {
     const { part, version, position, updatedAt } = writes.projects.get(id)!;
-    return { project_id: id, name: part.project.name, owner_id: part.project.ownerId, members: part.members, version, position, updated_at: updatedAt };
+    return { project_id: id, name: part.project.name, owner_id: part.project.ownerId, members: part.members, label_colours: part.labelColours, version, position, updated_at: updatedAt };
   });
   if (projects.length > 0) {
     await tx.query(
-      `INSERT INTO ${tables.projects} (project_id, name, owner_id, members, version, position, updated_at)
+      `INSERT INTO ${tables.projects} (project_id, name, owner_id, members, label_colours, version, position, updated_at)
        SELECT * FROM jsonb_to_recordset($1::jsonb)
-         AS r(project_id uuid, name text, owner_id text, members jsonb, version integer, position bigint, updated_at timestamptz)
+         AS r(project_id uuid, name text, owner_id text, members jsonb, label_colours jsonb, version integer, position bigint, updated_at timestamptz)
        ON CONFLICT (project_id) DO UPDATE SET name = EXCLUDED.name, owner_id = EXCLUDED.owner_id, members = EXCLUDED.members,
+         label_colours = EXCLUDED.label_colours,
          version = EXCLUDED.version, position = EXCLUDED.position, updated_at = EXCLUDED.updated_at`,
       [JSON.stringify(projects)],
     );

@@ -44,6 +44,25 @@ describe("appendToStream", () => {
     expect(Object.keys(result.events[0]!.payload as object)).toEqual(["title"]);
   });
 
+  it("returns ids as the database spells them from every spelling it accepts", async () => {
+    const spellings: ((id: string) => string)[] = [
+      (id) => `{${id}}`,
+      (id) => id.replaceAll("-", "").toUpperCase(),
+      (id) => id.replaceAll("-", "").replace(/(.{4})/g, "$1-").slice(0, -1),
+      (id) => `{${id.replaceAll("-", "")}}`.toUpperCase(),
+    ];
+    for (const spell of spellings) {
+      const stream = taskStream();
+      const spelt = { ...stream, aggregateId: spell(stream.aggregateId), projectId: spell(stream.projectId) };
+      const spelled = () => ({ ...newEvent(), eventId: spell(newEvent().eventId) });
+      // One event and several at a known version, then the checking path ('any').
+      for (const [expectedVersion, events] of [[0, [spelled()]], [1, [spelled(), newEvent()]], ["any", [spelled()]]] as const) {
+        const result = await appendToStream(pool, { ...spelt, expectedVersion, events: [...events], metadata: metadata() });
+        expect(result.events).toEqual((await readStream(pool, stream)).slice(-events.length));
+      }
+    }
+  });
+
   it("lets exactly one of 20 concurrent appends with the same expected version succeed", async () => {
     const stream = taskStream();
     await appendToStream(pool, { ...stream, expectedVersion: 0, events: [newEvent()], metadata: metadata() });
@@ -71,6 +90,61 @@ describe("appendToStream", () => {
     expect(error).toBeInstanceOf(ConcurrencyError);
     expect(error.currentVersion).toBe(3);
     expect(await readStream(pool, stream)).toHaveLength(3);
+  });
+
+  it("refuses an expected version ahead of the stream, leaving no gap", async () => {
+    const stream = taskStream();
+    await appendToStream(pool, { ...stream, expectedVersion: 0, events: [newEvent()], metadata: metadata() });
+    // No unique index refuses version 4 on a stream at 1: the insert must check that version 3 is stored.
+    for (const events of [[newEvent()], [newEvent(), newEvent()]]) {
+      const error = await appendToStream(pool, { ...stream, expectedVersion: 3, events, metadata: metadata() }).catch((e) => e);
+      expect(error).toBeInstanceOf(ConcurrencyError);
+      expect(error).toMatchObject({ expectedVersion: 3, currentVersion: 1 });
+    }
+    expect((await readStream(pool, stream)).map((e) => e.version)).toEqual([1]);
+  });
+
+  it("answers concurrent attempts of one command with its one write: the others are replays, not conflicts", async () => {
+    const stream = taskStream();
+    await appendToStream(pool, { ...stream, expectedVersion: 0, events: [newEvent()], metadata: metadata() });
+    for (const events of [[newEvent()], [newEvent(), newEvent()]]) {
+      const meta = metadata();
+      const { version } = (await readStream(pool, stream)).at(-1)!;
+      // Every attempt races for the same versions; the losers meet the winner's rows in the unique indexes.
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () => appendToStream(pool, { ...stream, expectedVersion: version, events, metadata: meta })),
+      );
+      expect(results.filter((r) => !r.idempotentReplay)).toHaveLength(1);
+      for (const r of results) {
+        expect(r.version).toBe(version + events.length);
+        expect(r.events.map((e) => e.eventId)).toEqual(events.map((e) => e.eventId));
+      }
+    }
+    expect(await readStream(pool, stream)).toHaveLength(4);
+  });
+
+  it("inside a caller's transaction answers a stale version and a replay without aborting that transaction", async () => {
+    const stream = taskStream();
+    const events = [newEvent()];
+    const meta = metadata();
+    await appendToStream(pool, { ...stream, expectedVersion: 0, events, metadata: meta });
+    await appendToStream(pool, { ...stream, expectedVersion: 1, events: [newEvent()], metadata: metadata() });
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      const stale = await appendToStream(client, { ...stream, expectedVersion: 1, events: [newEvent()], metadata: metadata() }).catch((e) => e);
+      expect(stale).toBeInstanceOf(ConcurrencyError);
+      expect((await appendToStream(client, { ...stream, expectedVersion: 0, events, metadata: meta })).idempotentReplay).toBe(true);
+      // Still usable: a unique violation would have aborted it ("current transaction is aborted").
+      const written = await appendToStream(client, { ...stream, expectedVersion: 2, events: [newEvent()], metadata: metadata() });
+      await client.query("COMMIT");
+      expect(written.version).toBe(3);
+    } finally {
+      // After a failure, back to the pool with no transaction open (only a warning after the COMMIT).
+      await client.query("ROLLBACK");
+      client.release();
+    }
+    expect((await readStream(pool, stream)).map((e) => e.version)).toEqual([1, 2, 3]);
   });
 
   it("treats a retried command (same event ids) as done: same result, nothing new written", async () => {

@@ -30,6 +30,10 @@ async function boardProject() {
   await owner.caller.column.move({ ...column(columns[3]!.id), toIndex: 0 });
   const { columnId: extra } = await owner.caller.column.add({ ...cmd(), projectId, name: "Later" });
   await owner.caller.column.remove({ ...column(extra) });
+  // Label colours (a first choice and a change) are part of the project's row.
+  await owner.caller.project.setLabelColour({ ...cmd(), projectId, label: "ui", colour: "teal" });
+  await owner.caller.project.setLabelColour({ ...cmd(), projectId, label: "ui", colour: "purple" });
+  await owner.caller.project.setLabelColour({ ...cmd(), projectId, label: "api", colour: "amber" });
   const { version } = await owner.caller.task.rename({ ...ids(taskIds[0]!), title: "First, renamed" });
   const { events } = await appendToStream(pool, {
     aggregateType: "task",
@@ -75,6 +79,8 @@ describe("the board read model", () => {
     const folded = await loadBoard(pool, projectId);
     const { taskCounts, ...model } = (await readModelBoard(pool, projectId))!;
     expect(model).toEqual(folded);
+    expect(folded.labelColours).toEqual({ ui: "purple", api: "amber" });
+    expect(Object.values(folded.tasks).every((t) => t.updatedBy === folded.project.ownerId)).toBe(true);
     expect(folded.columns.map((c) => c.name)).toEqual(["Done", "To do", "In progress", "Checking"]);
     expect(Object.values(folded.tasks).some((t) => t.commentCount === 1)).toBe(true);
     expect(taskCounts).toEqual(Object.fromEntries(folded.columns.map((c) => [c.id, columnTasks(folded, c.id).length])));

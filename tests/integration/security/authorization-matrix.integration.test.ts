@@ -6,6 +6,7 @@ import { getPool } from "../../../server/db";
 import { appRouter } from "../../../server/api/root";
 import { boardAsOfResponse } from "../../../server/api/http/board-as-of";
 import { exportResponse } from "../../../server/api/http/export";
+import { importResponse } from "../../../server/api/http/import";
 import { checkpointsResponse, consistencyResponse, receiptResponse } from "../../../server/api/http/proofs";
 import { readProject } from "../../../server/eventstore";
 import type { Role } from "../../../server/domain";
@@ -31,6 +32,7 @@ const access: Record<string, Rule> = {
   "project.addMember": managers,
   "project.changeMemberRole": managers,
   "project.removeMember": managers,
+  "project.setLabelColour": editors,
   "project.auditLog": readers,
   "column.add": managers,
   "column.rename": managers,
@@ -117,8 +119,8 @@ async function outcome(caller: Caller, path: string, input: unknown): Promise<Ou
 const subject = {} as {
   ownProject: string;
   otherProject: string;
-  callers: Record<Role, { caller: Caller; token: string }>;
-  stranger: { caller: Caller; token: string };
+  callers: Record<Role, { caller: Caller; token: string; cookie: string }>;
+  stranger: { caller: Caller; token: string; cookie: string };
   operator: Caller;
 };
 
@@ -127,11 +129,11 @@ beforeAll(async () => {
   const { projectId } = await owner.caller.project.create({ ...cmd(), name: "Own" });
   const outsider = await signedUpUser("Outsider");
   const { projectId: otherProject } = await outsider.caller.project.create({ ...cmd(), name: "Someone else's" });
-  const callers = { owner: { caller: owner.caller, token: (await createApiToken(owner.user.id, "matrix")).token } } as typeof subject.callers;
+  const callers = { owner: { caller: owner.caller, token: (await createApiToken(owner.user.id, "matrix")).token, cookie: owner.cookie } } as typeof subject.callers;
   for (const role of roles.filter((r) => r !== "owner")) {
     const user = await signedUpUser(role);
     await owner.caller.project.addMember({ ...cmd(), projectId, email: user.user.email, role: role as Exclude<Role, "owner"> });
-    callers[role] = { caller: user.caller, token: (await createApiToken(user.user.id, "matrix")).token };
+    callers[role] = { caller: user.caller, token: (await createApiToken(user.user.id, "matrix")).token, cookie: user.cookie };
   }
   const stranger = await signedUpUser("Stranger");
   const operator = await signedUpUser("Operator");
@@ -140,7 +142,7 @@ beforeAll(async () => {
     ownProject: projectId,
     otherProject,
     callers,
-    stranger: { caller: stranger.caller, token: (await createApiToken(stranger.user.id, "matrix")).token },
+    stranger: { caller: stranger.caller, token: (await createApiToken(stranger.user.id, "matrix")).token, cookie: stranger.cookie },
     operator: operator.caller,
   });
 }, 60_000);
@@ -199,26 +201,42 @@ describe("the authorisation matrix", () => {
       path: "events/x/proof",
       roles: readers,
     },
+    {
+      // A file with a header and no rows: an editor is let in and nothing is written.
+      name: "CSV import",
+      respond: (req: Request, projectId: string) =>
+        importResponse(new Request(req.url, { method: "POST", headers: req.headers, body: "Summary,Status\n" }), projectId),
+      path: "import",
+      roles: editors,
+      sessionOnly: true,
+    },
   ];
 
-  it.each(routes)("guards the HTTP route $name for every role, project and token", async ({ respond, path, roles: allowed }) => {
-    const request = (projectId: string, token?: string) =>
+  it.each(routes)("guards the HTTP route $name for every role, project and token", async (route) => {
+    const { respond, path, roles: allowed } = route;
+    // A route that writes takes the session only (API tokens read): it is walked with each caller's session cookie.
+    const sessionOnly = "sessionOnly" in route && route.sessionOnly;
+    const request = (projectId: string, credential?: string) =>
       respond(
-        new Request(`http://localhost/api/v1/projects/${projectId}/${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }),
+        new Request(`http://localhost/api/v1/projects/${projectId}/${path}`, {
+          headers: !credential ? {} : sessionOnly && !credential.startsWith("cbt_") ? { cookie: credential } : { authorization: `Bearer ${credential}` },
+        }),
         projectId,
       );
+    const credentialOf = (who: { token: string; cookie: string }) => (sessionOnly ? who.cookie : who.token);
     const leaks: string[] = [];
     const expectStatus = (what: string, actual: number, expected: number) => {
       if (actual !== expected) leaks.push(`${what}: expected ${expected}, got ${actual}`);
     };
     for (const role of roles) {
-      const { token } = subject.callers[role];
-      expectStatus(`${role}, own project`, (await request(subject.ownProject, token)).status, allowed.includes(role) ? 200 : 404);
-      expectStatus(`${role}, other project`, (await request(subject.otherProject, token)).status, 404);
+      const credential = credentialOf(subject.callers[role]);
+      expectStatus(`${role}, own project`, (await request(subject.ownProject, credential)).status, allowed.includes(role) ? 200 : 404);
+      expectStatus(`${role}, other project`, (await request(subject.otherProject, credential)).status, 404);
+      if (sessionOnly) expectStatus(`${role}'s API token`, (await request(subject.ownProject, subject.callers[role].token)).status, 403);
     }
-    expectStatus("non-member", (await request(subject.ownProject, subject.stranger.token)).status, 404);
+    expectStatus("non-member", (await request(subject.ownProject, credentialOf(subject.stranger))).status, 404);
     expectStatus("signed out", (await request(subject.ownProject)).status, 401);
-    expectStatus("unknown token", (await request(subject.ownProject, "cbt_not-a-real-token")).status, 401);
+    expectStatus("unknown token", (await request(subject.ownProject, "cbt_not-a-real-token")).status, sessionOnly ? 403 : 401);
     expect(leaks).toEqual([]);
   });
 });

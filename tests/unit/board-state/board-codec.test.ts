@@ -7,6 +7,7 @@ const board: LoadedBoard = {
   // A member id that reads like a date field must stay a plain key.
   members: { alice: "owner", createdAt: "member" },
   columns: [{ id: "c1", name: "To do", wipLimit: 3 }],
+  labelColours: { urgent: "red" },
   tasks: {
     t1: {
       id: "t1",
@@ -26,6 +27,7 @@ const board: LoadedBoard = {
       review: null,
       createdAt: new Date("2030-01-01T09:00:00.001Z"),
       updatedAt: new Date("2030-01-01T09:05:00.123Z"),
+      updatedBy: "u1",
     },
     t2: {
       id: "t2",
@@ -45,6 +47,7 @@ const board: LoadedBoard = {
       review: "pending",
       createdAt: new Date("2030-01-01T09:01:00.000Z"),
       updatedAt: new Date("2030-01-01T09:01:00.000Z"),
+      updatedBy: "u2",
     },
     // Archived in a column that has since been removed.
     t3: {
@@ -65,6 +68,7 @@ const board: LoadedBoard = {
       review: null,
       createdAt: new Date("2029-12-31T23:59:59.999Z"),
       updatedAt: new Date("2030-01-01T00:00:00.000Z"),
+      updatedBy: "u1",
     },
   },
   taskVersions: { t1: 2, t2: 5, t3: 1 },

@@ -44,7 +44,7 @@ describe("evolveBoard", () => {
   });
 
   it("starts empty", () => {
-    expect(emptyBoard).toEqual({ project: { id: "", name: "", ownerId: "", exists: false }, members: {}, columns: [], tasks: {} });
+    expect(emptyBoard).toEqual({ project: { id: "", name: "", ownerId: "", exists: false }, members: {}, columns: [], labelColours: {}, tasks: {} });
   });
 
   it("folds project events into the project, its members and its ordered columns", () => {
@@ -60,6 +60,7 @@ describe("evolveBoard", () => {
         { id: doing, name: "Doing", wipLimit: 2 },
         { id: todo, name: "To do", wipLimit: null },
       ],
+      labelColours: {},
       tasks: {},
     });
   });
@@ -82,6 +83,8 @@ describe("evolveBoard", () => {
         id: task1,
         createdAt: at(5),
         updatedAt: at(9),
+        // The author of the last event (the label).
+        updatedBy: "bob",
       },
     });
   });

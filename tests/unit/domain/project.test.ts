@@ -447,6 +447,7 @@ describe("evolveProject", () => {
         { id: todo, name: "Backlog", wipLimit: 8 },
       ],
       rules: [],
+      labelColours: {},
       reviewSaga: null,
     });
   });

@@ -23,8 +23,9 @@ const benches: Record<string, (pool: pg.Pool) => Promise<Section[]>> = {
   "board-as-of": boardAsOfBench,
   rebuild: rebuildBench,
   export: exportBench,
-  commands: commandsBench,
   http: httpBench,
+  // After http: the app started for http would otherwise spend the run projecting these boards' 17,000 events.
+  commands: commandsBench,
   proofs: proofsBench,
   browser: browserBench,
   import: importBench,

@@ -24,7 +24,10 @@ export async function startServer(): Promise<ChildProcess> {
     if (build.status !== 0) throw new Error("next build failed");
     built = true;
   }
-  const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], { stdio: "ignore", env });
+  // BENCH_SERVER_PROFILE=<folder>: a CPU profile of the app while the benches run, written when it stops.
+  const profile = process.env.BENCH_SERVER_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`] : [];
+  const args = [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"];
+  const server = spawn(process.execPath, args, { stdio: "ignore", env });
   for (let i = 0; i < 240; i++) {
     if (await fetch(`${BASE}/sign-in`).then((r) => r.ok, () => false)) return server;
     await new Promise((r) => setTimeout(r, 500));

@@ -10,6 +10,7 @@ import type pg from "pg";
 import { BASE, startServer } from "./app-server";
 import type { Section } from "./report";
 import { PASSWORD, seedBoard } from "./seed-board";
+import { requestCosts } from "./request-costs";
 import { ms } from "./stats";
 
 const TASKS = 200;
@@ -47,9 +48,14 @@ export async function httpBench(pool: pg.Pool): Promise<Section[]> {
   const server = await startServer();
   try {
     const cookie = await sessionCookie(board.emails[0]!);
+    // Once the app has the board in its read model (board.get waits for it), and before any load.
+    if (!(await fetch(get("board.get", { projectId: board.projectId }).url, { headers: { cookie } })).ok) throw new Error("board.get fails");
+    const parts = await requestCosts(pool, board, PASSWORD);
+    console.log(parts);
     const { projectId, taskIds, columns } = board;
     const task = (i: number) => taskIds[i % taskIds.length]!;
     const scenarios: Scenario[] = [
+      { name: "session.me", does: "the signed-in user: session lookup and tRPC alone, the floor", options: () => ({ method: "GET" as const, url: `${BASE}/api/trpc/session.me` }) },
       { name: "board.get", does: `the board of ${TASKS} tasks`, options: () => get("board.get", { projectId }) },
       { name: "board.asOf", does: "the board as of an instant (read from the log)", options: () => get("board.asOf", { projectId, asOf: seeded.toISOString() }) },
       {
@@ -63,8 +69,9 @@ export async function httpBench(pool: pg.Pool): Promise<Section[]> {
         options: post("task.move", (i) => ({ projectId, commandId: randomUUID(), taskId: task(i), toColumnId: columns[i % columns.length]!.id, afterTaskId: null, overrideWipLimit: true })),
       },
     ];
-    const lines = ["| procedure | one request | connections | requests/s | p50 ms | p99 ms | errors (non-2xx + failed) |", "|---|---|---|---|---|---|---|"];
+    const lines = ["| procedure | one request | connections | requests/s | share of `session.me` | p50 ms | p99 ms | errors (non-2xx + failed) |", "|---|---|---|---|---|---|---|---|"];
     for (const connections of CONNECTIONS) {
+      let floor = 0;
       for (const scenario of scenarios) {
         // Tasks taken round-robin, so concurrent writes rarely meet on one task (a CONFLICT would count as an error).
         let counter = 0;
@@ -74,7 +81,9 @@ export async function httpBench(pool: pg.Pool): Promise<Section[]> {
         if (warm.non2xx + warm.errors > 0) throw new Error(`${scenario.name} fails: ${warm.non2xx} non-2xx answers, ${warm.errors} errors`);
         const r = await autocannon({ ...options, duration: SECONDS });
         const errors = r.non2xx + r.errors + r.timeouts;
-        lines.push(`| \`${scenario.name}\` | ${scenario.does} | ${connections} | ${Math.round(r.requests.average)} | ${ms(r.latency.p50)} | ${ms(r.latency.p99)} | ${errors} of ${r.requests.total} |`);
+        if (scenario.name === "session.me") floor = r.requests.average;
+        const share = `${Math.round((100 * r.requests.average) / floor)} %`;
+        lines.push(`| \`${scenario.name}\` | ${scenario.does} | ${connections} | ${Math.round(r.requests.average)} | ${share} | ${ms(r.latency.p50)} | ${ms(r.latency.p99)} | ${errors} of ${r.requests.total} |`);
         console.log(lines.at(-1));
       }
     }
@@ -88,6 +97,13 @@ previous one is answered). Writes go round-robin over the tasks with fresh comma
 PostgreSQL share the machine's cores. \`BENCH_FULL=1\`: 30 s, and 50 connections too.
 
 ${lines.join("\n")}
+
+Where a request's time goes: \`bench/request-costs.ts\`, the parts one call at a time in the bench's own process
+(with the app started but idle, before any load), p50 of 300 calls after 20 uncounted. What a request costs beyond the
+sum of its parts is HTTP, Next.js's routing and tRPC's request handling (the \`session.me\` row above, less its
+session lookup), and at 10 connections the machine's two cores shared with PostgreSQL and the load generator.
+
+${parts}
 `,
       },
     ];

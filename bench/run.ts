@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every bench in one run (a fresh database, see scripts/with-db.ts), then BENCHMARKS.md.
  *
- *   BENCH_ONLY=append,aggregate-load,board-as-of,rebuild,export,http,proofs,browser,import (a selection)  BENCH_FULL=1 (full sizes)
+ *   BENCH_ONLY=append,aggregate-load,board-as-of,rebuild,export,commands,http,proofs,browser,import (a selection)  BENCH_FULL=1 (full sizes)
  *   BENCH_SECONDS=3 BENCH_ROUNDS=3 (append)  BENCH_SKIP_BUILD=1 (http and browser reuse .next)
  */
 import pg from "pg";
@@ -9,6 +9,7 @@ import { aggregateLoadBench } from "./aggregate-load";
 import { appendBench } from "./append";
 import { boardAsOfBench } from "./board-as-of";
 import { browserBench } from "./browser";
+import { commandsBench } from "./commands";
 import { exportBench } from "./export";
 import { httpBench } from "./http";
 import { importBench } from "./import";
@@ -23,6 +24,8 @@ const benches: Record<string, (pool: pg.Pool) => Promise<Section[]>> = {
   rebuild: rebuildBench,
   export: exportBench,
   http: httpBench,
+  // After http: the app started for http would otherwise spend the run projecting these boards' 17,000 events.
+  commands: commandsBench,
   proofs: proofsBench,
   browser: browserBench,
   import: importBench,

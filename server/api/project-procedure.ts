@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Role } from "../domain";
 import type { Db } from "../db";
-import { loadBoard } from "../board-state";
+import { loadBoard, loadCommandBoard, type LoadedBoard } from "../board-state";
 import { notFound } from "./errors";
 import { authedProcedure } from "./trpc";
 
@@ -23,9 +23,24 @@ export function projectProcedure(roles: Role[]) {
   });
 }
 
+/**
+ * A procedure of a task command: as projectProcedure, on the command board (board-state/command-board.ts),
+ * which holds what a command checks and costs the same on a board of any size.
+ */
+export function commandProcedure(roles: Role[]) {
+  return authedProcedure.input(z.object({ projectId: z.uuid() })).use(async ({ ctx, input, next }) => {
+    const access = admitted(await loadCommandBoard(ctx.db, input.projectId), ctx.user.id, roles);
+    if (!access) throw notFound();
+    return next({ ctx: { ...ctx, ...access } });
+  });
+}
+
 /** The project's board and the user's role in it, or null when the user may not use it in those roles. */
 export async function projectAccess(db: Db, userId: string, projectId: string, roles: Role[]) {
-  const board = await loadBoard(db, projectId);
+  return admitted(await loadBoard(db, projectId), userId, roles);
+}
+
+function admitted<B extends Pick<LoadedBoard, "project" | "members">>(board: B, userId: string, roles: Role[]) {
   const role = board.members[userId];
   if (!board.project.exists || !role || !roles.includes(role)) return null;
   return { board, role };

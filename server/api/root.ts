@@ -9,6 +9,7 @@ import { metricsRouter } from "./metrics/router";
 import { operationsRouter } from "./operations/router";
 import { projectRouter } from "./project/router";
 import { projectionsRouter } from "./projections/router";
+import { me } from "./session/me";
 import { taskRouter } from "./task/router";
 import { tokenRouter } from "./token/router";
 import { router } from "./trpc";
@@ -25,6 +26,7 @@ export const appRouter = router({
   token: tokenRouter,
   operations: operationsRouter,
   automation: automationRouter,
+  session: router({ me }),
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,6 +3,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { getPrisma } from "../db/prisma";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
+import { cachedSessionUser, sessionCookieKey } from "./session-cache";
 import { signInLimit } from "./sign-in-limit";
 
 const rateLimited = process.env.CHRONOBOARD_AUTH_RATE_LIMIT !== "off";
@@ -34,8 +35,11 @@ export interface SessionUser {
   email: string;
 }
 
+/** The user of the request's session cookie; kept for a few seconds per process (session-cache.ts). */
 export async function sessionUser(headers: Headers): Promise<SessionUser | null> {
-  const session = await auth.api.getSession({ headers });
-  if (!session) return null;
-  return { id: session.user.id, name: session.user.name, email: session.user.email };
+  return cachedSessionUser(sessionCookieKey(headers.get("cookie")), async () => {
+    const session = await auth.api.getSession({ headers });
+    if (!session) return null;
+    return { user: { id: session.user.id, name: session.user.name, email: session.user.email }, expiresAt: new Date(session.session.expiresAt) };
+  });
 }

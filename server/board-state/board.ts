@@ -59,29 +59,35 @@ function foldOnto(board: LoadedBoard, events: StoredEvent[]): LoadedBoard {
  * board returned is shared: it must not be changed.
  */
 export async function loadBoard(db: Db, projectId: string, opts: { until?: Date } = {}): Promise<LoadedBoard> {
-  if (!opts.until) return loadBoardNow(db, projectId);
+  if (!opts.until) return (await loadBoardNow(db, projectId)).board;
   const { board, cut, folded } = await readBoard(db, projectId, opts.until);
   if (cut && folded >= snapshotPolicy.boardEvery) keepSnapshot(db, projectId, { cut, board });
   return board;
 }
 
-/** The board now: from the process's newest board of the project (board-heads.ts) when it has one. */
-async function loadBoardNow(db: Db, projectId: string): Promise<LoadedBoard> {
+/**
+ * The board now and the cut it is at (null: the project has no events): from the process's newest board of
+ * the project (board-heads.ts) when it has one.
+ */
+export async function loadBoardNow(db: Db, projectId: string): Promise<{ board: LoadedBoard; cut: ProjectCut | null }> {
   const head = boardHeads().get(projectId);
-  const { board, cut, folded } = head ? await readHeadOnwards(db, projectId, head) : await readBoard(db, projectId);
-  if (!cut) return board;
+  const { board, cut, folded, from } = head ? await readHeadOnwards(db, projectId, head) : await readBoard(db, projectId);
+  if (!cut) return { board, cut: from };
   // Snapshots are still stored every boardEvery events, for the loads of past instants.
   const stored = folded >= snapshotPolicy.boardEvery;
   if (stored) keepSnapshot(db, projectId, { cut, board });
   keepHead(projectId, { cut, board, sinceSnapshot: stored ? 0 : folded });
-  return board;
+  return { board, cut };
 }
 
-/** The head with the events stored since folded on; `folded` counts from the newest stored snapshot. */
+/**
+ * The head with the events stored since folded on; `folded` counts from the newest stored snapshot, `from` is
+ * the cut folded from (the board's cut when no event came after it).
+ */
 async function readHeadOnwards(db: Db, projectId: string, head: BoardHead) {
   const slice = await readProjectAfter(db, projectId, { after: head.cut });
-  if (!slice.cut) return { board: head.board, cut: null, folded: head.sinceSnapshot };
-  return { board: foldBoard(slice.events, head.board), cut: slice.cut, folded: head.sinceSnapshot + slice.events.length };
+  if (!slice.cut) return { board: head.board, cut: null, folded: head.sinceSnapshot, from: head.cut };
+  return { board: foldBoard(slice.events, head.board), cut: slice.cut, folded: head.sinceSnapshot + slice.events.length, from: head.cut };
 }
 
 /** Stores a snapshot of the project's board now, or as of an instant, whatever the policy (on demand). */
@@ -95,7 +101,7 @@ async function readBoard(db: Db, projectId: string, until?: Date) {
   // Both reads are large on a long history; a pool runs them on two connections.
   const [start, slice] = await Promise.all([snapshot?.board(), readProjectAfter(db, projectId, { after: snapshot?.cut, until })]);
   const board = start ? foldOnto(start, slice.events) : foldBoard(slice.events);
-  return { board, cut: slice.cut, folded: slice.events.length };
+  return { board, cut: slice.cut, folded: slice.events.length, from: snapshot?.cut ?? null };
 }
 
 const saving = new Set<string>();

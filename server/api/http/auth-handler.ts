@@ -1,4 +1,5 @@
 import { auth } from "../../auth";
+import { forgetSessions } from "../../auth/session-cache";
 import { UserName } from "../../domain";
 import { hasUnstorableText } from "../text-guard";
 import { faultAnswer } from "./fault-response";
@@ -52,7 +53,10 @@ export async function authHandler(incoming: Request): Promise<Response> {
     }
   }
   try {
-    const response = await auth.handler(req);
+    const response = await auth.handler(req).finally(() => {
+      // Sign-out, revocations, password and user changes: no cached session outlives them in this process.
+      if (req.method !== "GET") forgetSessions();
+    });
     if (response.status < 500) return response;
     return refuseFault(await faultAnswer(req, null, { status: response.status, body: (await response.text()).slice(0, 2000) }));
   } catch (error) {

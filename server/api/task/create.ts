@@ -1,12 +1,13 @@
 import { z } from "zod";
-import { boardContext, columnTasks, Description, DueDate, Id, Label, Priority, rankBetween, Title, UserId } from "../../domain";
+import { Description, DueDate, Id, Label, Priority, rankBetween, Title, UserId } from "../../domain";
 import { stableUuid } from "../../eventstore";
-import { commandInput, editors, projectProcedure } from "../project-procedure";
+import { commandInput, commandProcedure, editors } from "../project-procedure";
 import { runTaskCommand } from "./task-procedure";
 import { oneAtATimeInto } from "../../commands";
+import { loadCommandBoard } from "../../board-state";
 
 /** A new task goes to the bottom of its column. */
-export const createTask = projectProcedure(editors)
+export const createTask = commandProcedure(editors)
   .input(
     commandInput.extend({
       columnId: Id,
@@ -21,15 +22,14 @@ export const createTask = projectProcedure(editors)
   .mutation(async ({ ctx, input }) => {
     const taskId = stableUuid(input.commandId, "task");
     const { commandId, projectId, ...fields } = input;
-    const answer = await oneAtATimeInto(ctx, input.columnId, (board) => {
-      const last = columnTasks(board, input.columnId).at(-1);
+    const answer = await oneAtATimeInto(ctx, input.columnId, loadCommandBoard, (board) => {
       return runTaskCommand(ctx, { projectId, taskId, commandId }, {
         type: "CreateTask",
         ...fields,
         taskId,
         projectId,
-        rank: rankBetween(last?.rank ?? null, null),
-        board: boardContext(board),
+        rank: rankBetween(board.lastRank(input.columnId), null),
+        board: board.context,
       });
     });
     return { taskId, ...answer };

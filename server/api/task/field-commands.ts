@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { boardContext, CommentBody, Description, DueDate, Label, Priority, Title, UserId } from "../../domain";
+import { CommentBody, Description, DueDate, Label, Priority, Title, UserId } from "../../domain";
 import { stableUuid } from "../../eventstore";
 import { runTaskCommand, taskCommandProcedure } from "./task-procedure";
 
@@ -42,7 +42,7 @@ export const restoreTask = taskCommandProcedure.mutation(({ ctx, input }) =>
 export const assignTask = taskCommandProcedure
   .input(z.object({ assigneeId: UserId }))
   .mutation(({ ctx, input }) =>
-    runTaskCommand(ctx, input, { type: "AssignTask", taskId: input.taskId, assigneeId: input.assigneeId, board: boardContext(ctx.board) }),
+    runTaskCommand(ctx, input, { type: "AssignTask", taskId: input.taskId, assigneeId: input.assigneeId, board: ctx.board.context }),
   );
 
 export const commentOnTask = taskCommandProcedure

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { boardContext, columnTasks, Id, rankBetween } from "../../domain";
+import { Id, rankBetween } from "../../domain";
+import { loadCommandBoard } from "../../board-state";
 import { notFound } from "../errors";
 import { runTaskCommand, taskCommandProcedure } from "./task-procedure";
 import { oneAtATimeInto } from "../../commands";
@@ -11,14 +12,14 @@ import { oneAtATimeInto } from "../../commands";
 export const moveTask = taskCommandProcedure
   .input(z.object({ toColumnId: Id, afterTaskId: Id.nullable(), overrideWipLimit: z.boolean().default(false) }))
   .mutation(({ ctx, input }) =>
-    oneAtATimeInto(ctx, input.toColumnId, (board) => {
-      const others = columnTasks(board, input.toColumnId).filter((t) => t.id !== input.taskId);
-      const index = input.afterTaskId === null ? -1 : others.findIndex((t) => t.id === input.afterTaskId);
+    oneAtATimeInto(ctx, input.toColumnId, loadCommandBoard, (board) => {
+      // Taken now, from the board as read: the planning below runs after the task's stream is loaded.
+      const between = board.between(input.toColumnId, input.afterTaskId, input.taskId);
       // Checked in the command's planning, so that a retry of a move that went through answers as it did.
       return runTaskCommand(ctx, input, () => {
-        if (index === -1 && input.afterTaskId !== null) throw notFound("Task to place after");
-        const rank = rankBetween(others[index]?.rank ?? null, others[index + 1]?.rank ?? null);
-        return [{ type: "MoveTask", taskId: input.taskId, toColumnId: input.toColumnId, rank, overrideWipLimit: input.overrideWipLimit, board: boardContext(board) }];
+        if (!between) throw notFound("Task to place after");
+        const rank = rankBetween(between.before, between.after);
+        return [{ type: "MoveTask", taskId: input.taskId, toColumnId: input.toColumnId, rank, overrideWipLimit: input.overrideWipLimit, board: board.context }];
       });
     }),
   );

@@ -1,7 +1,7 @@
-import { boardContext, commandsToRevert, taskDecider } from "../../domain";
+import { commandsToRevert, taskDecider } from "../../domain";
 import { type AggregateTarget, loadAggregate } from "../../eventstore";
 import type { Db } from "../../db";
-import type { LoadedBoard } from "../../board-state";
+import { type CommandBoard, loadCommandBoard } from "../../board-state";
 import { runTaskCommand } from "./task-procedure";
 import { oneAtATimeInto } from "../../commands";
 
@@ -10,14 +10,14 @@ import { oneAtATimeInto } from "../../commands";
  * like the user's own commands and appended together; nothing already stored changes. Comments stay.
  */
 export async function revertTask(
-  ctx: { db: Db; user: { id: string }; correlationId: string; board: LoadedBoard },
+  ctx: { db: Db; user: { id: string }; correlationId: string; board: CommandBoard },
   input: { projectId: string; taskId: string; commandId: string; expectedVersion?: number; overrideWipLimit: boolean },
   target: AggregateTarget,
 ) {
   const { state: earlier } = await loadAggregate(ctx.db, { aggregateType: "task", aggregateId: input.taskId }, taskDecider, target);
-  return oneAtATimeInto(ctx, earlier.columnId, (board) =>
+  return oneAtATimeInto(ctx, earlier.columnId, loadCommandBoard, (board) =>
     runTaskCommand(ctx, input, (current) =>
-      commandsToRevert(input.taskId, current, earlier, boardContext(board), { overrideWipLimit: input.overrideWipLimit }),
+      commandsToRevert(input.taskId, current, earlier, board.context, { overrideWipLimit: input.overrideWipLimit }),
     ),
   );
 }

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { boardContext, UserId } from "../../domain";
+import { UserId } from "../../domain";
 import { runTaskCommand, taskCommandProcedure } from "./task-procedure";
 
 /** Asks a member to review the task; the decider keeps the assignee from reviewing their own work. */
 export const assignReviewer = taskCommandProcedure
   .input(z.object({ reviewerId: UserId }))
   .mutation(({ ctx, input }) =>
-    runTaskCommand(ctx, input, { type: "AssignReviewer", taskId: input.taskId, reviewerId: input.reviewerId, board: boardContext(ctx.board) }),
+    runTaskCommand(ctx, input, { type: "AssignReviewer", taskId: input.taskId, reviewerId: input.reviewerId, board: ctx.board.context }),
   );
 export const releaseReviewer = taskCommandProcedure.mutation(({ ctx, input }) =>
   runTaskCommand(ctx, input, { type: "ReleaseReviewer", taskId: input.taskId }),

@@ -18,7 +18,7 @@ export const undoLastChange = taskCommandProcedure
     // A retry of this very undo answers as it did, whatever changed since (undoing again would redo).
     const earlier = await earlierAttempt(ctx.db, { stream, projectId: input.projectId, context: commandContext(ctx, input) });
     if (earlier) return commandAnswer(earlier);
-    const latest = ctx.board.taskVersions[input.taskId]!;
+    const latest = ctx.board.taskVersion(input.taskId)!;
     const [last] = await readStream(ctx.db, stream, { fromVersion: latest, toVersion: latest });
     const [first] = await readCausedBy(ctx.db, stream, last!.metadata.causationId);
     if (first!.version === 1) {

@@ -45,6 +45,6 @@ async function applyRules(pool: pg.Pool, event: StoredEvent): Promise<void> {
     };
     // Each rule sees what the rules before it did; a move takes its turn at the column like a user's.
     const board = await loadBoard(pool, event.projectId);
-    await (rule.action.type === "moveToColumn" ? oneAtATimeInto({ db: pool, board }, rule.action.columnId, run) : run(board));
+    await (rule.action.type === "moveToColumn" ? oneAtATimeInto({ db: pool, board }, rule.action.columnId, loadBoard, run) : run(board));
   }
 }

@@ -75,6 +75,7 @@ const access: Record<string, Rule> = {
   "projections.deadLetters": managers,
   "projections.retryDeadLetter": managers,
   "projections.skipDeadLetter": managers,
+  "session.me": "signedIn",
   "token.list": "signedIn",
   "token.create": "signedIn",
   "token.revoke": "signedIn",

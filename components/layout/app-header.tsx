@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { revokeSessions, signOut } from "@/components/auth/auth-client";
 import type { Theme } from "@/server/settings";
+import { useDismiss } from "@/components/ui/use-dismiss";
 import { ThemeToggle } from "./theme-toggle";
 
 interface HeaderProps {
@@ -37,24 +38,10 @@ export function AppHeader({ user, operator, theme }: HeaderProps) {
     setMenuOpen(false);
   }
 
+  const closeMenu = useCallback(() => setMenuOpen(false), []);
+  useDismiss(menuOpen, closeMenu, menuButton, menu);
   useEffect(() => {
-    if (!menuOpen) return;
-    menu.current?.querySelector<HTMLElement>("a, button")?.focus();
-    function onKeyDown(event: KeyboardEvent) {
-      if (event.key !== "Escape") return;
-      setMenuOpen(false);
-      menuButton.current?.focus();
-    }
-    function onPointerDown(event: PointerEvent) {
-      const target = event.target as Node;
-      if (!menu.current?.contains(target) && !menuButton.current?.contains(target)) setMenuOpen(false);
-    }
-    document.addEventListener("keydown", onKeyDown);
-    document.addEventListener("pointerdown", onPointerDown);
-    return () => {
-      document.removeEventListener("keydown", onKeyDown);
-      document.removeEventListener("pointerdown", onPointerDown);
-    };
+    if (menuOpen) menu.current?.querySelector<HTMLElement>("a, button")?.focus();
   }, [menuOpen]);
 
   /** Signing out ends this session on the server; "everywhere" ends every session of the user (other browsers too). */

@@ -187,4 +187,18 @@ test("the command palette finds every action, fits a phone and passes axe in bot
     await page.emulateMedia({ colorScheme: scheme });
     await screen(page, "command-palette");
   }
+
+  // Toggling the theme from the palette (the system's is dark now): the header's toggle shows light, also after a reload.
+  await page.keyboard.press("Escape");
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.keyboard.press("Control+k");
+  await input.fill("toggle theme");
+  await page.keyboard.press("Enter");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+  const theme = page.getByRole("banner").getByRole("group", { name: "Theme" });
+  await expect(theme.getByRole("button", { name: "Light theme" })).toHaveAttribute("aria-pressed", "true");
+  await expect(theme.getByRole("button", { name: "System theme" })).toHaveAttribute("aria-pressed", "false");
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+  await expect(theme.getByRole("button", { name: "Light theme" })).toHaveAttribute("aria-pressed", "true");
 });

@@ -118,7 +118,18 @@ test("labels keep the colour a teammate chose, on cards, in the task panel and t
   const more = page.getByRole("list", { name: "Members" }).locator("[data-more-members]");
   await expect(more).toHaveText(/^\+2/);
   await expect(page.getByRole("list", { name: "Members" }).getByRole("listitem")).toHaveCount(6);
-  await expect(more.locator(".sr-only")).toHaveText(/^2 more: [^;]+, (Viewer|Owner|Member); [^;]+, (Viewer|Owner|Member)$/);
+  // "+2" is a button that lists them (name and role) for keyboards, touch and screen readers alike.
+  const moreButton = more.getByRole("button", { name: "+2 more members" });
+  const moreList = page.getByRole("list", { name: "2 more members" });
+  await expect(moreButton).toHaveAttribute("aria-expanded", "false");
+  await moreButton.focus();
+  await page.keyboard.press("Enter");
+  await expect(moreButton).toHaveAttribute("aria-expanded", "true");
+  await expect(moreList.getByRole("listitem")).toHaveCount(2);
+  for (const item of await moreList.getByRole("listitem").all()) await expect(item).toHaveText(/^E\d+E2E [a-z]+ \d+, (Viewer|Owner|Member)$/);
+  await page.keyboard.press("Escape");
+  await expect(moreList).toBeHidden();
+  await expect(moreButton).toBeFocused();
 
   // A colour outside the palette is refused with a 400 that says what is allowed.
   const refused = await page.request.post("/api/trpc/project.setLabelColour", {
@@ -130,8 +141,12 @@ test("labels keep the colour a teammate chose, on cards, in the task panel and t
   for (const colorScheme of schemes) {
     await page.emulateMedia({ colorScheme });
     await other.page.emulateMedia({ colorScheme });
-    await expectNoAxeViolations(page, `board with coloured labels (${colorScheme})`);
+    await moreButton.click();
+    await expectNoAxeViolations(page, `board with coloured labels and the other members (${colorScheme})`);
     await expectNoAxeViolations(other.page, `task panel with coloured labels (${colorScheme})`);
+    await screen(page, "teammates-more-members");
+    await page.keyboard.press("Escape");
+    await expect(moreList).toBeHidden();
     await screen(page, "teammates-labels-board");
     await screen(other.page, "teammates-labels-panel");
   }
@@ -146,6 +161,17 @@ test("labels keep the colour a teammate chose, on cards, in the task panel and t
     await onPhone.emulateMedia({ colorScheme });
     await expectNoAxeViolations(onPhone, `board on a phone (${colorScheme})`);
     await screen(onPhone, "teammates-labels-board");
+    // A tap shows the other members, whole on the screen; a tap elsewhere hides them.
+    await onPhone.getByRole("button", { name: "+2 more members" }).tap();
+    const phoneList = onPhone.getByRole("list", { name: "2 more members" });
+    await expect(phoneList.getByRole("listitem")).toHaveCount(2);
+    const box = (await phoneList.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await expectNoAxeViolations(onPhone, `the other members on a phone (${colorScheme})`);
+    await screen(onPhone, "teammates-more-members");
+    await onPhone.getByRole("heading", { name: "Teammates" }).tap();
+    await expect(phoneList).toBeHidden();
   }
   await phoneContext.close();
 });

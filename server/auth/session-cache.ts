@@ -9,15 +9,16 @@ export interface CachedUser {
 }
 
 /**
- * How long a process keeps a session it looked up (SESSION_CACHE_MS, 5,000 by default; 0 turns the cache off).
- * It bounds how long a session ended on another instance (sign-out, revocation, password change) still lets a
- * request in here; on the instance that ends it, the cache is emptied at once (authHandler). Roles are not
+ * How long a process keeps a session it looked up (SESSION_CACHE_MS; off, 0, by default). It bounds how long a
+ * session ended on another instance (sign-out, "sign out everywhere", revocation) still lets a request in here, so
+ * it is off unless a deployment accepts that window (one instance has none: the cache is emptied at once by
+ * authHandler on the instance that ends a session). Roles are not
  * cached: every project procedure reads the caller's role from the board, so a removed member loses access at
  * their next request.
  */
 export function sessionCacheMs(): number {
-  const ms = Number(process.env.SESSION_CACHE_MS ?? 5000);
-  return Number.isFinite(ms) && ms >= 0 ? ms : 5000;
+  const ms = Number(process.env.SESSION_CACHE_MS ?? 0);
+  return Number.isFinite(ms) && ms >= 0 ? ms : 0;
 }
 
 /**

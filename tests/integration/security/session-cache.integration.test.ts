@@ -31,10 +31,18 @@ afterEach(() => {
 
 describe("the session cache", () => {
   it("lets no request in after a sign-out through this instance", async () => {
+    process.env.SESSION_CACHE_MS = "5000";
     const { headers } = await signedUpCookie();
     expect(await sessionUser(headers)).not.toBeNull();
     expect(await sessionUser(headers)).not.toBeNull(); // from the cache now
     expect((await authRequest("/sign-out", {}, headers.get("cookie")!)).status).toBe(200);
+    expect(await sessionUser(headers)).toBeNull();
+  });
+
+  it("is off by default: a session ended on another instance is refused at the next request", async () => {
+    const { email, headers } = await signedUpCookie();
+    expect(await sessionUser(headers)).not.toBeNull();
+    await getPool().query(`DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = $1)`, [email]);
     expect(await sessionUser(headers)).toBeNull();
   });
 
@@ -50,6 +58,7 @@ describe("the session cache", () => {
   });
 
   it("keeps no role: a member removed from a project is refused at the next request on the same cached session", async () => {
+    process.env.SESSION_CACHE_MS = "5000";
     const owner = await signedUpUser("Owner");
     const { projectId } = await owner.caller.project.create({ ...cmd(), name: "Cached" });
     const { email, headers } = await signedUpCookie();

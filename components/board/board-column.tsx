@@ -107,7 +107,8 @@ function TasksBeingAdded({ column }: { column: Column }) {
           className="rounded-lg border border-dashed border-border-strong bg-surface/60 p-3 text-sm leading-snug font-medium break-words text-fg-muted"
         >
           <p className="line-clamp-3">{task.title}</p>
-          <PendingMark state={online ? "sending" : "waiting"} sending="Adding…" />
+          {/* A task the server confirmed (it has its id) was sent: only the board has yet to show it. */}
+          <PendingMark state={online || task.taskId ? "sending" : "waiting"} sending="Adding…" />
         </li>
       ))}
     </ol>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import { TimeTravelBoard } from "@/components/time-travel/time-travel-board";
@@ -23,6 +23,7 @@ import { CommandPalette } from "./command-palette";
 import { focusCard } from "./focus-card";
 import { usePaletteGroups } from "./palette-commands";
 import { localToday } from "../ui/format";
+import { newerBoard } from "./newer-board";
 import { type Notice, NoticeBar } from "./notice";
 import { ProjectionLagStatus } from "./projection-lag-status";
 import { ShortcutsDialog } from "./shortcuts-dialog";
@@ -47,9 +48,14 @@ const BEHIND_REFETCH_MS = 1000;
 export function BoardView({ projectId }: { projectId: string }) {
   const trpc = useTRPC();
   const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const options = trpc.board.get.queryOptions({ projectId });
   const query = useQuery({
-    ...trpc.board.get.queryOptions({ projectId }),
-    queryFn: () => client.board.get.query({ projectId, position: lastWritePosition(projectId) }),
+    ...options,
+    queryFn: async () => {
+      const fetched = await client.board.get.query({ projectId, position: lastWritePosition(projectId) });
+      return { ...newerBoard(queryClient.getQueryData(options.queryKey), fetched), lag: fetched.lag };
+    },
     refetchInterval: (q) => (q.state.data && q.state.data.lag.events > 0 ? BEHIND_REFETCH_MS : false),
   });
 

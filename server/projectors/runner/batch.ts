@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { recordProjectorBatch } from "../../metrics";
-import { checkpointOf, type FeedCheckpoint, readFeed } from "../../eventstore";
-import { applyAsBatch, applyWithRetries } from "./apply";
+import { checkpointOf, type FeedCheckpoint, readFeed, type StoredEvent } from "../../eventstore";
+import { applyAsBatch, applyOnce, applyWithRetries, backOff } from "./apply";
 import { readCheckpoint, saveCheckpoint } from "./checkpoints";
 import { blockedAggregates, hold, markResolved, park, releasedEvents } from "./dead-letters";
 import { announceBatch } from "./progress";
@@ -19,14 +19,24 @@ export interface BatchResult {
   /** Events taken from the feed (applied, parked or held). */
   count: number;
   checkpoint: FeedCheckpoint;
+  /** The batch stopped short of the feed's end at an event that failed its first attempt (see runBatch). */
+  stoppedAt?: { event: StoredEvent; error: string };
 }
 
 /**
  * One batch inside the caller's transaction: first what operators released from the dead letters, then the
  * feed after the checkpoint, then the new checkpoint. The transaction lock makes batches of one projector
  * (from any instance, or a rebuild's swap) run one after another, and the checkpoint is read under it.
+ * With `stopAtFailure`, an event of the feed that fails its first attempt ends the batch just before it, so its
+ * later attempts can wait outside this transaction (runBatch); otherwise they wait inside it.
  */
-export async function applyBatch(tx: Tx, projector: Projector, policy: RetryPolicy, leader?: LeaderSession): Promise<BatchResult> {
+export async function applyBatch(
+  tx: Tx,
+  projector: Projector,
+  policy: RetryPolicy,
+  leader?: LeaderSession,
+  stopAtFailure = false,
+): Promise<BatchResult> {
   await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [lockName("batch", projector.name)]);
   if (leader) await stillLeading(tx, projector.name, leader);
 
@@ -52,7 +62,7 @@ export async function applyBatch(tx: Tx, projector: Projector, policy: RetryPoli
     projector,
     events.filter((event) => !blocked.has(aggregateKey(event))),
   );
-  for (const event of events) {
+  for (const [index, event] of events.entries()) {
     const key = aggregateKey(event);
     const blocker = blocked.get(key);
     if (blocker) {
@@ -60,6 +70,13 @@ export async function applyBatch(tx: Tx, projector: Projector, policy: RetryPoli
       continue;
     }
     if (batched) continue;
+    if (stopAtFailure && policy.attempts > 1) {
+      const error = await applyOnce(tx, projector, event);
+      if (error === null) continue;
+      const before = index === 0 ? checkpoint : checkpointOf(events[index - 1]!);
+      await saveCheckpoint(tx, projector.name, before);
+      return { count: index, checkpoint: before, stoppedAt: { event, error } };
+    }
     const failure = await applyWithRetries(tx, projector, event, policy);
     if (failure) {
       await park(tx, projector.name, event, failure);
@@ -72,8 +89,44 @@ export async function applyBatch(tx: Tx, projector: Projector, policy: RetryPoli
   return { count: events.length, checkpoint: reached };
 }
 
-/** One batch in its own transaction. */
+/**
+ * One batch in its own transaction. An event that fails is tried again after a wait, as many times as the policy
+ * says, each attempt in a transaction of its own and each wait outside any: the feed hands out nothing that
+ * commits after a transaction still open (readFeed), so a wait inside one would hold up every projector and
+ * every instance, of every project, for as long as it lasts.
+ */
 export async function runBatch(pool: pg.Pool, projector: Projector, policy: RetryPolicy, leader?: LeaderSession): Promise<BatchResult> {
+  const result = await inTransaction(pool, projector, (tx) => applyBatch(tx, projector, policy, leader, true), (r) => r.count);
+  const stopped = result.stoppedAt;
+  if (!stopped) return result;
+  const { event } = stopped;
+  // applyBatch stops only with two attempts or more, so the loop ends at the last one at the latest.
+  for (let attempt = 2; ; attempt++) {
+    await backOff(policy, attempt);
+    const outcome = await inTransaction(
+      pool,
+      projector,
+      async (tx) => {
+        await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [lockName("batch", projector.name)]);
+        if (leader) await stillLeading(tx, projector.name, leader);
+        // Another batch (a rebuild's swap, say) may have taken the event meanwhile.
+        const at = await readCheckpoint(tx, projector.name);
+        if (at.transactionId !== result.checkpoint.transactionId || at.position !== result.checkpoint.position) return "taken";
+        const error = await applyOnce(tx, projector, event);
+        if (error !== null && attempt < policy.attempts) return "again";
+        if (error !== null) await park(tx, projector.name, event, { error, attempts: policy.attempts });
+        await saveCheckpoint(tx, projector.name, checkpointOf(event));
+        return "done";
+      },
+      (outcome) => (outcome === "done" ? 1 : 0),
+    );
+    if (outcome === "taken") return result;
+    if (outcome === "done") return { count: result.count + 1, checkpoint: checkpointOf(event), stoppedAt: stopped };
+  }
+}
+
+/** Work in a transaction of its own; what it took from the feed is counted in the metrics and announced. */
+async function inTransaction<T>(pool: pg.Pool, projector: Projector, work: (tx: pg.PoolClient) => Promise<T>, taken: (result: T) => number): Promise<T> {
   const client = await pool.connect();
   // A connection lost mid-batch also emits "error", which would end the process unheard; the failing query reports it.
   const lost = () => {};
@@ -82,9 +135,9 @@ export async function runBatch(pool: pg.Pool, projector: Projector, policy: Retr
   const started = performance.now();
   try {
     await client.query("BEGIN");
-    const result = await applyBatch(client, projector, policy, leader);
+    const result = await work(client);
     await client.query("COMMIT");
-    recordProjectorBatch(projector.name, result.count, performance.now() - started);
+    recordProjectorBatch(projector.name, taken(result), performance.now() - started);
     announceBatch(projector.name);
     return result;
   } catch (error) {
@@ -115,6 +168,6 @@ export async function catchUp(
     const batch = await runBatch(pool, projector, policy, leader);
     total += batch.count;
     onBatch?.(batch);
-    if (batch.count < BATCH) return total;
+    if (batch.count < BATCH && !batch.stoppedAt) return total;
   }
 }

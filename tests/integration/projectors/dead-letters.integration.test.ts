@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { readProject, readStream } from "../../../server/eventstore";
+import { checkpointOf, readFeed, readProject, readStream } from "../../../server/eventstore";
 import { catchUp } from "../../../server/projectors/runner/batch";
 import type { Projector } from "../../../server/projectors";
 import { cmd, signedUpUser } from "../helpers/api";
@@ -144,5 +144,27 @@ describe("dead letters", () => {
       { event_id: created.eventId, status: "skipped" },
       { event_id: (await eventOf(a, 2)).eventId, status: "resolved" },
     ]);
+  });
+
+  it("waits between a failing event's attempts outside any transaction: the feed goes on for everyone meanwhile", async () => {
+    const { projectId, a, b, rename } = await projectWithTwoTasks();
+    await rename(a, "A2");
+    const { projector, poison, attempts } = await poisonableProjector(projectId);
+    const poisoned = await eventOf(a, 2);
+    poison.add(poisoned.eventId);
+
+    let finished = false;
+    const running = catchUp(pool, projector, { attempts: 2, backoffMs: 3000 }).finally(() => (finished = true));
+    await expect.poll(() => attempts.get(poisoned.eventId) ?? 0).toBe(1);
+    // The projector now waits 3 s before its next attempt. An event written meanwhile reaches the feed at once:
+    // no transaction of the waiting projector is open to hold it back.
+    await rename(b, "B2");
+    const written = await eventOf(b, 2);
+    await expect
+      .poll(async () => (await readFeed(pool, checkpointOf(poisoned), 5000)).some((e) => e.eventId === written.eventId), { timeout: 2000 })
+      .toBe(true);
+    expect(finished).toBe(false);
+    await running;
+    expect(attempts.get(poisoned.eventId)).toBe(2);
   });
 });

@@ -74,6 +74,7 @@ export function isConnectionLost(error: unknown): boolean {
 
 // Prisma's codes for a server it cannot reach, a connection it lost, and a pool with no connection to give.
 const PRISMA_UNREACHABLE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+type PrismaMeta = { driverAdapterError?: { cause?: { originalCode?: string } } };
 
 /**
  * Whether a failure, or any error it wraps (Prisma's driver adapter and tRPC nest them), is the database being
@@ -83,8 +84,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   let current = error;
   for (let depth = 0; current && depth < 8; depth++) {
     if (isConnectionLost(current)) return true;
-    const { code, message, cause } = current as { code?: string; message?: string; cause?: unknown };
+    const { code, message, cause, meta } = current as { code?: string; message?: string; cause?: unknown; meta?: PrismaMeta };
     if (code && PRISMA_UNREACHABLE.has(code)) return true;
+    // Prisma's driver adapter reports PostgreSQL's own code apart (P2039 "Database error", e.g. 57P03 while it
+    // shuts down), and better-auth wraps that in an error of its own.
+    if (isConnectionLost({ code: meta?.driverAdapterError?.cause?.originalCode })) return true;
     if (/timeout exceeded when trying to connect|Can't reach database server|Connection refused/i.test(message ?? "")) return true;
     current = cause;
   }

@@ -213,6 +213,8 @@ describe("cluster drills", () => {
 
     report("primary restart", { restartMs: upAt - restartedAt, recoveredMs: recovered, leadersBackMs: leadersBack, requests: load.requests, acknowledged: load.acknowledged.length, failed: load.failures.length, failureKinds: [...new Set(load.failures.map((f) => f.error))] });
     expect(cluster.instances.map((i) => i.pid)).toEqual(pids);
+    // Requests in flight may fail, but as "try again" (503) or a lost connection, never as a fault of ours.
+    expect(load.failures.map((f) => f.error)).not.toContain("HTTP 500");
     await expectExactlyOnce(load);
   });
 

@@ -1,6 +1,6 @@
 /**
  * Where a request's time goes, part by part, measured in the bench's process one call at a time on the HTTP
- * bench's board, while the app (whose projector keeps the read model that board.get reads) is idle: the session lookup (better-auth, then from the process's cache), the project access check,
+ * bench's board, while the app (whose projector keeps the read model that board.get reads) is idle: the session lookup (better-auth, then through the app's own `sessionUser`), the project access check,
  * the procedures' own work, and the transformer with the JSON text of the answer. What HTTP and Next.js add
  * is the rest of the HTTP bench's time.
  */
@@ -36,7 +36,7 @@ export async function requestCosts(pool: pg.Pool, board: { projectId: string; em
   let i = 0;
   const parts: [string, number][] = [
     ["session lookup, better-auth (`getSession`: cookie signature, sessions and users rows)", await p50Of(() => auth.api.getSession({ headers }))],
-    ["session lookup from the process's cache (`sessionUser`, a hit)", await p50Of(() => sessionUser(headers))],
+    ["session lookup through `sessionUser` as configured (`SESSION_CACHE_MS`, off by default: a lookup each time)", await p50Of(() => sessionUser(headers))],
     ["access check: the board from the process's head, the caller's role (`projectAccess`)", await p50Of(() => projectAccess(pool, user.id, projectId, readers))],
     ["`board.get` procedure, access check included (read model, lag, view)", await p50Of(() => caller.board.get({ projectId }))],
     ["`task.move` procedure, access check included (command board, decide, append)", await p50Of(() => caller.task.move({ projectId, commandId: randomUUID(), taskId: taskIds[i++ % taskIds.length]!, toColumnId: columns[i % columns.length]!.id, afterTaskId: null }))],

@@ -37,7 +37,7 @@ function DeadLetterItem({ letter }: { letter: DeadLetter }) {
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
         <span className="font-medium text-fg">{letter.eventType}</span>
         <span className="rounded-full border border-border px-2 py-0.5 text-xs text-fg-muted">{letter.status}</span>
-        <span className="font-mono text-xs text-fg-muted">{letter.projector}</span>
+        <span className="font-mono text-xs break-all text-fg-muted">{letter.projector}</span>
         <span className="text-xs text-fg-muted">
           {letter.aggregateType} {letter.aggregateId.slice(0, 8)} v{letter.version} · project {letter.projectId.slice(0, 8)} · position{" "}
           {letter.position}

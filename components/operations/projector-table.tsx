@@ -48,7 +48,7 @@ function ProjectorRow({ status }: { status: ProjectorStatus }) {
   const dot = status.leader === "none" ? "bg-red-500" : "bg-emerald-500";
   return (
     <tr className="border-b border-border last:border-0 align-top" data-projector={status.name}>
-      <th scope="row" className="px-3 py-2 font-mono text-xs font-medium text-fg">{status.name}</th>
+      <th scope="row" className="px-3 py-2 font-mono text-xs font-medium break-all text-fg">{status.name}</th>
       <td className="px-3 py-2 tabular-nums text-fg">
         {status.position.toLocaleString("en-US")}
         {status.checkpointAt ? <div className="text-xs text-fg-muted">{new Date(status.checkpointAt).toLocaleTimeString("en-US")}</div> : null}

@@ -32,7 +32,7 @@ async function expectRingInView(target: Locator) {
   await expect
     .poll(() => target.evaluate((element) => getComputedStyle(element.closest("li")!).transform))
     .toBe("none");
-  const geometry = await target.evaluate((element) => {
+  const measure = () => target.evaluate((element) => {
     const style = getComputedStyle(element);
     const box = element.getBoundingClientRect();
     const scroller = element.closest("ol")!.parentElement!;
@@ -50,6 +50,14 @@ async function expectRingInView(target: Locator) {
       overlaps: boxes.some((b, i) => i > 0 && b.top < boxes[i - 1]!.bottom - 0.5),
     };
   });
+  // The column re-measures its cards in the frames after a drop: the cards must settle in their slots.
+  let geometry = await measure();
+  await expect
+    .poll(async () => {
+      geometry = await measure();
+      return !geometry.overlaps && Math.abs(geometry.placedTop - geometry.slotTop) < 1;
+    })
+    .toBe(true);
   expect(geometry.focusVisible).toBe(true);
   expect(geometry.outline.style).not.toBe("none");
   expect(geometry.outline.width).toBeGreaterThan(0);

@@ -2,7 +2,8 @@ import type { Card, WireCards } from "@/server/api/board/card-wire";
 
 /**
  * A column's cards from the text the server sent field by field (server/api/board/card-wire.ts), as the
- * same card objects superjson would have given: one object literal per card, dates as Date.
+ * same card objects superjson would have given: one object literal per card, dates as Date. The loop is
+ * decodeBoard's (server/board-state/board-codec.ts) over the same layout: the browser imports no server code.
  */
 export function decodeCards(text: string): Card[] {
   const c = JSON.parse(text) as WireCards;

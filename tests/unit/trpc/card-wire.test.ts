@@ -2,25 +2,18 @@ import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import { transformer as browser } from "../../../components/trpc/transformer";
 import { decodeCards } from "../../../components/trpc/card-wire";
+import { initialTaskState } from "../../../server/domain";
 import { type Card, encodeCards, sentColumnWise } from "../../../server/api/board/card-wire";
 import { transformer as server } from "../../../server/api/input-transformer";
 
 const card = (n: number, fields: Partial<Card> = {}): Card => ({
+  ...initialTaskState(),
   id: `00000000-0000-4000-8000-00000000000${n}`,
   exists: true,
   projectId: "p-1",
   columnId: "c-1",
   rank: `a${n}`,
   title: `Task ${n}`,
-  description: "",
-  priority: "none",
-  assigneeId: null,
-  labels: [],
-  dueDate: null,
-  archived: false,
-  commentCount: 0,
-  reviewerId: null,
-  review: null,
   createdAt: new Date(Date.UTC(2026, 0, n)),
   updatedAt: new Date(Date.UTC(2026, 1, n, 12, 30, 15, 123)),
   updatedBy: "user-a",

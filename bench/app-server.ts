@@ -4,7 +4,8 @@
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 
-const PORT = 3400;
+/** BENCH_APP_PORT: another port, so two checkouts can bench side by side. */
+const PORT = Number(process.env.BENCH_APP_PORT ?? 3400);
 export const BASE = `http://127.0.0.1:${PORT}`;
 const env = {
   ...process.env,

@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
-import { TimeTravelBoard } from "@/components/time-travel/time-travel-board";
+import { TimeTravelBoard, usePastBoardEarly } from "@/components/time-travel/time-travel-board";
 import { useAsOfParam } from "@/components/time-travel/use-as-of-param";
 import { setAsOfParam } from "@/components/time-travel/use-as-of-param";
 import { useTRPC, useTRPCClient } from "@/components/trpc/context";
@@ -58,6 +58,7 @@ export function BoardView({ projectId }: { projectId: string }) {
     },
     refetchInterval: (q) => (q.state.data && q.state.data.lag.events > 0 ? BEHIND_REFETCH_MS : false),
   });
+  usePastBoardEarly(projectId);
 
   // A failed background refetch keeps showing the board we have.
   if (query.data) return <LoadedBoard projectId={projectId} data={query.data} lag={query.data.lag} />;

@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { type BoardSession, BoardSessionContext, CardSessionContext, useBoardSession } from "@/components/board/board-session";
 import { formatTimestamp, localToday } from "@/components/ui/format";
@@ -33,6 +33,20 @@ export function TimeTravelBoard({ header, children }: { header: ReactNode; child
       {children}
     </>
   );
+}
+
+/**
+ * A page opened on a past instant (?asOf=, a shared link) asks for that board at once, alongside the live one,
+ * rather than once the live board is drawn and PastBoard asks (the same query: PastBoard then finds it).
+ */
+export function usePastBoardEarly(projectId: string) {
+  const asOf = useAsOfParam();
+  const lsn = useLastWriteLsn();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (asOf) void queryClient.prefetchQuery({ ...trpc.board.asOf.queryOptions({ projectId, asOf, lsn }), staleTime: Infinity });
+  }, [asOf, lsn, projectId, queryClient, trpc]);
 }
 
 function PastBoard({ asOf, header, children }: { asOf: Date; header: ReactNode; children: ReactNode }) {

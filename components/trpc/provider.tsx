@@ -3,9 +3,9 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { useState, type ReactNode } from "react";
-import superjson from "superjson";
 import type { AppRouter } from "@/server/api/root";
 import { TRPCProvider } from "./context";
+import { transformer } from "./transformer";
 import { isFinalAnswer } from "./errors";
 import { writtenPositionsLink } from "./written-positions";
 
@@ -43,9 +43,9 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
         // Subscriptions (live board updates) stream over server-sent events; the rest is batched HTTP.
         splitLink({
           condition: (op) => op.type === "subscription",
-          true: httpSubscriptionLink({ url: "/api/trpc", transformer: superjson }),
+          true: httpSubscriptionLink({ url: "/api/trpc", transformer }),
           // The server refuses batches of more than 50 calls (server/api/http/trpc-handler.ts).
-          false: httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: 50 }),
+          false: httpBatchLink({ url: "/api/trpc", transformer, maxItems: 50 }),
         }),
       ],
     }),

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
-import superjson from "superjson";
+import superjson, { SuperJSON } from "superjson";
 import { z } from "zod";
+import { type Card, CARDS_TYPE, encodeCards, isSentColumnWise } from "./board/card-wire";
 
 /**
  * A superjson path ("a.b.0") that cannot reach an object's prototype. superjson refuses __proto__ itself; the
@@ -76,8 +77,24 @@ export function deserializeInput(input: unknown): unknown {
   }
 }
 
+/**
+ * Answers as superjson, except the boards' card lists, which go field by field (board/card-wire.ts) as one
+ * string: superjson walks into what a custom type gives, so a string alone would be walked as characters.
+ */
+const output = new SuperJSON();
+output.registerCustom<Card[], { text: string }>(
+  {
+    isApplicable: isSentColumnWise,
+    serialize: (cards) => ({ text: encodeCards(cards) }),
+    deserialize: () => {
+      throw new Error("the server never reads cards sent column-wise");
+    },
+  },
+  CARDS_TYPE,
+);
+
 /** superjson both ways, with input unpacked by deserializeInput. */
 export const transformer = {
   input: { serialize: (value: unknown) => superjson.serialize(value), deserialize: deserializeInput },
-  output: superjson,
+  output,
 };

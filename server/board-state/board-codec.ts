@@ -12,7 +12,7 @@ import type { LoadedBoard } from "./loaded-board";
 
 /** Every task's fields, field by field, in the same task order; `Ref` fields index the board's `refs`. */
 type Ref = number;
-interface TaskColumns {
+export interface TaskColumns {
   id: string[];
   version: number[];
   createdAt: number[];
@@ -48,6 +48,16 @@ export function parseBoard(json: string): ParsedBoard {
 
 /** The board as its snapshot holds it, to be written out as JSON: what parseBoard gives back. */
 export function packBoard(board: LoadedBoard): ParsedBoard {
+  const columnIndex = new Map(board.columns.map((column, i) => [column.id, i]));
+  const column = (task: BoardTask) => columnIndex.get(task.columnId) ?? -1;
+  const ordered = Object.values(board.tasks).sort((a, b) => column(a) - column(b) || byRank(a, b));
+  const { refs, tasks } = packTasks(ordered, (task) => board.taskVersions[task.id] ?? 0);
+  const { tasks: _tasks, taskVersions: _versions, ...rest } = board;
+  return { ...rest, refs, tasks };
+}
+
+/** Tasks field by field in the order given, the ids that recur on many of them written once in `refs`. */
+export function packTasks(ordered: BoardTask[], versionOf: (task: BoardTask) => number): { refs: string[]; tasks: TaskColumns } {
   const refs: string[] = [];
   const refIndex = new Map<string, number>();
   const ref = (value: string) => {
@@ -56,12 +66,9 @@ export function packBoard(board: LoadedBoard): ParsedBoard {
     return index;
   };
   const optionalRef = (value: string | null) => (value === null ? null : ref(value));
-  const columnIndex = new Map(board.columns.map((column, i) => [column.id, i]));
-  const column = (task: BoardTask) => columnIndex.get(task.columnId) ?? -1;
-  const ordered = Object.values(board.tasks).sort((a, b) => column(a) - column(b) || byRank(a, b));
   const tasks: TaskColumns = {
     id: ordered.map((t) => t.id),
-    version: ordered.map((t) => board.taskVersions[t.id] ?? 0),
+    version: ordered.map(versionOf),
     createdAt: ordered.map((t) => t.createdAt.getTime()),
     updatedAt: ordered.map((t) => t.updatedAt.getTime()),
     updatedBy: ordered.map((t) => ref(t.updatedBy)),
@@ -80,8 +87,7 @@ export function packBoard(board: LoadedBoard): ParsedBoard {
     reviewerId: ordered.map((t) => optionalRef(t.reviewerId)),
     review: ordered.map((t) => t.review),
   };
-  const { tasks: _tasks, taskVersions: _versions, ...rest } = board;
-  return { ...rest, refs, tasks };
+  return { refs, tasks };
 }
 
 /** A new board from a parsed snapshot, with task records of its own for the caller to fold onto. */

@@ -1,4 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
+import { decodeCards } from "../../components/trpc/card-wire";
 import { expect } from "./fixtures";
 
 export const column = (page: Page, name: string) => page.getByRole("region", { name, exact: true });
@@ -55,11 +56,22 @@ export async function mutate(page: Page, path: string, input: Record<string, unk
 }
 
 
-/** Calls a tRPC query over HTTP (superjson envelope in and out) and returns its data. */
+/**
+ * Calls a tRPC query over HTTP (superjson envelope in and out) and returns its data as JSON, with the card
+ * lists that boards send field by field (server/api/board/card-wire.ts) as lists of cards again.
+ */
 export async function query<T>(page: Page, path: string, input: Record<string, unknown>): Promise<T> {
   const response = await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
   expect(response.ok(), `${path}: ${response.status()} ${await response.text()}`).toBe(true);
-  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+  const { json, meta } = ((await response.json()) as { result: { data: { json: T; meta?: { values?: Record<string, unknown> } } } }).result.data;
+  for (const [path, annotation] of Object.entries(meta?.values ?? {})) {
+    if (JSON.stringify(annotation) !== '[["custom","cards"]]') continue;
+    const keys = path.split(".");
+    const parent = keys.slice(0, -1).reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, json as Record<string, unknown>);
+    const last = keys.at(-1)!;
+    parent[last] = JSON.parse(JSON.stringify(decodeCards((parent[last] as { text: string }).text)));
+  }
+  return json;
 }
 
 /**

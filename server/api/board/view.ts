@@ -2,6 +2,7 @@ import { type BoardTask, byRank, type Role } from "../../domain";
 import type { Db } from "../../db";
 import type { LoadedBoard } from "../../board-state";
 import { membersWithRoles } from "../../read-models";
+import { sentColumnWise } from "./card-wire";
 
 /**
  * The board as the UI draws it: columns in order, each with its live tasks in rank order and their count
@@ -16,7 +17,7 @@ export async function boardView(db: Db, board: LoadedBoard & { taskCounts?: Reco
     members: await membersView(db, board),
     labelColours: board.labelColours,
     columns: board.columns.map((column) => {
-      const tasks = (live.get(column.id) ?? []).sort(byRank).map((task) => cardView(board, task));
+      const tasks = sentColumnWise((live.get(column.id) ?? []).sort(byRank).map((task) => cardView(board, task)));
       return { ...column, taskCount: board.taskCounts?.[column.id] ?? tasks.length, tasks };
     }),
     archived: archivedView(board, archived),

@@ -70,7 +70,10 @@ class CommandIndex {
     for (const [id, task] of Object.entries(board.tasks)) {
       const place = { columnId: task.columnId, rank: task.rank, archived: task.archived, version: board.taskVersions[id] ?? 0 };
       this.places.set(id, place);
-      if (!place.archived) orders.set(place.columnId, [...(orders.get(place.columnId) ?? []), { id, rank: place.rank }]);
+      if (place.archived) continue;
+      const slots = orders.get(place.columnId);
+      if (slots) slots.push({ id, rank: place.rank });
+      else orders.set(place.columnId, [{ id, rank: place.rank }]);
     }
     for (const [columnId, slots] of orders) this.orders.set(columnId, slots.sort(bySlot));
   }

@@ -37,8 +37,7 @@ export async function applyBatch(
   leader?: LeaderSession,
   stopAtFailure = false,
 ): Promise<BatchResult> {
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [lockName("batch", projector.name)]);
-  if (leader) await stillLeading(tx, projector.name, leader);
+  await takeTurn(tx, projector, leader);
 
   const stopped = new Set<string>();
   for (const event of await releasedEvents(tx, projector.name, BATCH)) {
@@ -107,8 +106,7 @@ export async function runBatch(pool: pg.Pool, projector: Projector, policy: Retr
       pool,
       projector,
       async (tx) => {
-        await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [lockName("batch", projector.name)]);
-        if (leader) await stillLeading(tx, projector.name, leader);
+        await takeTurn(tx, projector, leader);
         // Another batch (a rebuild's swap, say) may have taken the event meanwhile.
         const at = await readCheckpoint(tx, projector.name);
         if (at.transactionId !== result.checkpoint.transactionId || at.position !== result.checkpoint.position) return "taken";
@@ -123,6 +121,12 @@ export async function runBatch(pool: pg.Pool, projector: Projector, policy: Retr
     if (outcome === "taken") return result;
     if (outcome === "done") return { count: result.count + 1, checkpoint: checkpointOf(event), stoppedAt: stopped };
   }
+}
+
+/** The projector's turn: its batch lock for this transaction, and, for a runner, its leadership checked under it. */
+async function takeTurn(tx: Tx, projector: Projector, leader?: LeaderSession): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [lockName("batch", projector.name)]);
+  if (leader) await stillLeading(tx, projector.name, leader);
 }
 
 /** Work in a transaction of its own; what it took from the feed is counted in the metrics and announced. */

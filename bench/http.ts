@@ -12,9 +12,30 @@ import type { Section } from "./report";
 import { PASSWORD, seedBoard } from "./seed-board";
 import { requestCosts } from "./request-costs";
 import { ms } from "./stats";
+import { cpuReading, type CpuSpent, cpuSpent } from "./process-cpu";
+import { feedLag } from "../server/eventstore";
+
+interface Run {
+  r: autocannon.Result;
+  cpu: CpuSpent;
+}
+
+const percent = (share: number) => `${Math.round(100 * share)} %`;
+
+/** Until every projector, saga and sealer has what was written so far: a run must not pay for the one before. */
+async function projectorsCaughtUp(pool: pg.Pool): Promise<void> {
+  const { rows } = await pool.query<{ name: string }>("SELECT name FROM projection_checkpoints");
+  const names = rows.map((row) => row.name);
+  for (let i = 0; i < 300; i++) {
+    if ((await feedLag(pool, names)).every((lag) => lag.events === 0)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("the app's projectors did not catch up within 30 s");
+}
 
 const TASKS = 200;
-const SECONDS = process.env.BENCH_FULL ? 30 : 10;
+const SECONDS = process.env.BENCH_FULL ? 20 : 6;
+const ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS ?? 3);
 const CONNECTIONS = process.env.BENCH_FULL ? [10, 50] : [10];
 
 async function sessionCookie(email: string): Promise<string> {
@@ -69,32 +90,61 @@ export async function httpBench(pool: pg.Pool): Promise<Section[]> {
         options: post("task.move", (i) => ({ projectId, commandId: randomUUID(), taskId: task(i), toColumnId: columns[i % columns.length]!.id, afterTaskId: null, overrideWipLimit: true })),
       },
     ];
-    const lines = ["| procedure | one request | connections | requests/s | share of `session.me` | p50 ms | p99 ms | errors (non-2xx + failed) |", "|---|---|---|---|---|---|---|---|"];
+    const header = [
+      "| procedure | one request | connections | requests/s | share of `session.me` (rounds) | p50 ms | p99 ms | CPU ms per request: app / PostgreSQL / load generator | errors (non-2xx + failed) |",
+      "|---|---|---|---|---|---|---|---|---|",
+    ];
+    const lines = [...header];
     for (const connections of CONNECTIONS) {
-      let floor = 0;
-      for (const scenario of scenarios) {
+      const runs = new Map<string, Run[]>(scenarios.map((s) => [s.name, []]));
+      const options = new Map(scenarios.map((scenario) => {
         // Tasks taken round-robin, so concurrent writes rarely meet on one task (a CONFLICT would count as an error).
         let counter = 0;
-        const options = { url: BASE, headers: { cookie, "content-type": "application/json", origin: BASE }, connections, ...scenario.options(() => counter++) };
+        return [scenario.name, { url: BASE, headers: { cookie, "content-type": "application/json", origin: BASE }, connections, ...scenario.options(() => counter++) }];
+      }));
+      for (const scenario of scenarios) {
         // Warm-up (compiled routes, plans, caches), which must succeed: a failing request is not load.
-        const warm = await autocannon({ ...options, duration: 2 });
+        const warm = await autocannon({ ...options.get(scenario.name)!, duration: 2 });
         if (warm.non2xx + warm.errors > 0) throw new Error(`${scenario.name} fails: ${warm.non2xx} non-2xx answers, ${warm.errors} errors`);
-        const r = await autocannon({ ...options, duration: SECONDS });
-        const errors = r.non2xx + r.errors + r.timeouts;
-        if (scenario.name === "session.me") floor = r.requests.average;
-        const share = `${Math.round((100 * r.requests.average) / floor)} %`;
-        lines.push(`| \`${scenario.name}\` | ${scenario.does} | ${connections} | ${Math.round(r.requests.average)} | ${share} | ${ms(r.latency.p50)} | ${ms(r.latency.p99)} | ${errors} of ${r.requests.total} |`);
-        console.log(lines.at(-1));
+      }
+      // Rounds alternate the procedures, so that each side of a ratio meets the machine in the same state.
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const scenario of scenarios) {
+          await projectorsCaughtUp(pool);
+          const before = cpuReading(server.pid!);
+          const r = await autocannon({ ...options.get(scenario.name)!, duration: SECONDS });
+          const cpu = cpuSpent(before, cpuReading(server.pid!));
+          runs.get(scenario.name)!.push({ r, cpu });
+          console.log(scenario.name, round, Math.round(r.requests.average), cpu);
+        }
+      }
+      const floors = runs.get("session.me")!.map(({ r }) => r.requests.average);
+      for (const scenario of scenarios) {
+        const own = runs.get(scenario.name)!;
+        const shares = own.map(({ r }, round) => r.requests.average / floors[round]!).sort((a, b) => a - b);
+        const { r, cpu } = own.toSorted((a, b) => a.r.requests.average - b.r.requests.average)[Math.floor(own.length / 2)]!;
+        const perRequest = (part: keyof CpuSpent) => (cpu[part] / r.requests.total).toFixed(1);
+        const errors = own.reduce((n, { r }) => n + r.non2xx + r.errors + r.timeouts, 0);
+        const total = own.reduce((n, { r }) => n + r.requests.total, 0);
+        lines.push(
+          `| \`${scenario.name}\` | ${scenario.does} | ${connections} | ${Math.round(r.requests.average)} | ${percent(shares[Math.floor(shares.length / 2)]!)} (${percent(shares[0]!)}–${percent(shares.at(-1)!)}) | ${ms(r.latency.p50)} | ${ms(r.latency.p99)} | ${perRequest("app")} / ${perRequest("postgres")} / ${perRequest("generator")} | ${errors} of ${total} |`,
+        );
       }
     }
+    console.log(lines.join("\n"));
     return [
       {
         title: "HTTP load",
         body: `\`bench/http.ts\`: autocannon against the built app (\`next start\`, one
-process) on this machine, signed in with a session cookie, on a project of ${TASKS} tasks. Each procedure alone for
-${SECONDS} s after a 2 s warm-up, keeping the given number of connections busy (each sends its next request when the
-previous one is answered). Writes go round-robin over the tasks with fresh command ids. Load generator, app and
-PostgreSQL share the machine's cores. \`BENCH_FULL=1\`: 30 s, and 50 connections too.
+process) on this machine, signed in with a session cookie, on a project of ${TASKS} tasks. Each procedure alone,
+keeping the given number of connections busy (each sends its next request when the previous one is answered),
+after a 2 s warm-up each; then ${ROUNDS} rounds (\`BENCH_HTTP_ROUNDS\`) of ${SECONDS} s per procedure, taking the
+procedures in turn, each run started once every projector has caught up with the log (so that no run pays for
+the writes of the one before). Shown: the round with the median requests/s, and the median and range of the
+rounds' shares of the same round's \`session.me\`. CPU per request: the app's process, all PostgreSQL processes and
+the bench's own (autocannon), from \`/proc\`, over the whole run. Writes go round-robin over the tasks with fresh
+command ids. Load generator, app and PostgreSQL share the machine's two cores. \`BENCH_FULL=1\`: ${process.env.BENCH_FULL ? SECONDS : 20} s runs, and 50
+connections too.
 
 ${lines.join("\n")}
 

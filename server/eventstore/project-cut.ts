@@ -1,4 +1,4 @@
-import type { Db } from "../db";
+import { type Db, statementName } from "../db";
 import { commandBefore, sameCommand } from "./command-instant";
 import { storedAsOf } from "./read";
 import { EVENT_COLUMNS, type EventRow, rowToEvent } from "./row";
@@ -45,11 +45,12 @@ SELECT ${sliceColumns(`greatest($3, max("timestamp") OVER ())`)} FROM (
   SELECT * FROM (
     SELECT * FROM events WHERE project_id = $1 AND "timestamp" >= $3::timestamptz
     UNION ALL
-    SELECT DISTINCT ON (c.position) c.* FROM events x JOIN events c ON ${sameCommand("x", "c")}
-    WHERE x.project_id = $1 AND x."timestamp" >= $3 AND c."timestamp" < $3
+    SELECT DISTINCT ON (c.position) c.* FROM events x
+    CROSS JOIN LATERAL (SELECT * FROM events c WHERE ${sameCommand("x", "c")} AND c."timestamp" < $3 OFFSET 0) c
+    WHERE x.project_id = $1 AND x."timestamp" >= $3
   ) later
   WHERE NOT (later."timestamp" <= $3 AND pg_visible_in_snapshot(later.transaction_id, $4::pg_snapshot)
-             AND NOT EXISTS (SELECT 1 FROM events c WHERE ${sameCommand("later", "c")} AND c."timestamp" > $3))
+             AND NOT EXISTS (SELECT 1 FROM events c WHERE ${sameCommand("later", "c")} AND c."timestamp" > $3 OFFSET 0))
   UNION ALL
   SELECT * FROM events late
   WHERE project_id = $1 AND "timestamp" < $3
@@ -59,6 +60,12 @@ SELECT ${sliceColumns(`greatest($3, max("timestamp") OVER ())`)} FROM (
 ) e
 WHERE ${UNTIL}
 ORDER BY position`;
+/*
+ * Every access check and live update runs AFTER_CUT, so both are named: planned once per connection, not per
+ * call (planning cost more than running it). OFFSET 0 keeps the lookups of a later event's command as index
+ * probes per event even in a generic plan, which cannot know how few events come after the cut and would
+ * otherwise hash the project's whole log.
+ */
 
 /**
  * The events of a project after a cut (or from the start) up to an instant (inclusive to the millisecond,
@@ -69,8 +76,8 @@ export async function readProjectAfter(db: Db, projectId: string, opts: { after?
   const until = opts.until ?? null;
   const { rows } = await db.query<EventRow & { cut_timestamp: string; visibility: string }>(
     opts.after
-      ? { text: AFTER_CUT, values: [projectId, until, opts.after.timestamp, opts.after.visibility] }
-      : { text: FROM_START, values: [projectId, until] },
+      ? { name: statementName("chronoboard.project-after-cut"), text: AFTER_CUT, values: [projectId, until, opts.after.timestamp, opts.after.visibility] }
+      : { name: statementName("chronoboard.project-from-start"), text: FROM_START, values: [projectId, until] },
   );
   const first = rows[0];
   return { events: rows.map(rowToEvent), cut: first ? { timestamp: first.cut_timestamp, visibility: first.visibility } : null };

@@ -2,7 +2,7 @@
  * HTTP load on the main read and write procedures of the built app (app-server.ts), with autocannon:
  * requests per second held, p50/p99 latency and errors, each procedure on its own for a fixed time.
  *
- *   BENCH_FULL=1 (longer runs, more connections)
+ *   BENCH_FULL=1 (longer runs, more connections)  BENCH_HTTP_ROUNDS=3  BENCH_HTTP_ONLY=board.get,task.move
  */
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
@@ -90,6 +90,9 @@ export async function httpBench(pool: pg.Pool): Promise<Section[]> {
         options: post("task.move", (i) => ({ projectId, commandId: randomUUID(), taskId: task(i), toColumnId: columns[i % columns.length]!.id, afterTaskId: null, overrideWipLimit: true })),
       },
     ];
+    // BENCH_HTTP_ONLY=board.get (with session.me, the floor, always): a profile of one procedure's load.
+    const only = process.env.BENCH_HTTP_ONLY?.split(",");
+    if (only) scenarios.splice(0, scenarios.length, ...scenarios.filter((s) => s.name === "session.me" || only.includes(s.name)));
     const header = [
       "| procedure | one request | connections | requests/s | share of `session.me` (rounds) | p50 ms | p99 ms | CPU ms per request: app / PostgreSQL / load generator | errors (non-2xx + failed) |",
       "|---|---|---|---|---|---|---|---|---|",

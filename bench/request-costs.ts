@@ -15,10 +15,12 @@ import { summarize } from "./stats";
 
 const RUNS = 300;
 
-async function p50Of(work: () => Promise<unknown>): Promise<number> {
+/** `prepare` runs before each call, outside its time. */
+async function p50Of(work: () => Promise<unknown>, prepare?: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < 20; i++) await work();
   const samples: number[] = [];
   for (let i = 0; i < RUNS; i++) {
+    await prepare?.();
     const started = performance.now();
     await work();
     samples.push(performance.now() - started);
@@ -38,7 +40,12 @@ export async function requestCosts(pool: pg.Pool, board: { projectId: string; em
     ["session lookup, better-auth (`getSession`: cookie signature, sessions and users rows)", await p50Of(() => auth.api.getSession({ headers }))],
     ["session lookup through `sessionUser` as configured (`SESSION_CACHE_MS`, off by default: a lookup each time)", await p50Of(() => sessionUser(headers))],
     ["access check: the board from the process's head, the caller's role (`projectAccess`)", await p50Of(() => projectAccess(pool, user.id, projectId, readers))],
-    ["`board.get` procedure, access check included (read model, lag, view)", await p50Of(() => caller.board.get({ projectId }))],
+    ["`board.get` procedure, access check included (read model, lag, view), cards unchanged since the last call (the HTTP bench's case)", await p50Of(() => caller.board.get({ projectId }))],
+    [
+      "`board.get` procedure, a card's row rewritten before each call (so its cards are sent, read and laid out again)",
+      // A rewritten row changes the cards' signature (read-models/board/load.ts) as a projected event would.
+      await p50Of(() => caller.board.get({ projectId }), () => pool.query(`UPDATE board_cards SET title = title WHERE task_id = $1`, [taskIds[i++ % taskIds.length]])),
+    ],
     ["`task.move` procedure, access check included (command board, decide, append)", await p50Of(() => caller.task.move({ projectId, commandId: randomUUID(), taskId: taskIds[i++ % taskIds.length]!, toColumnId: columns[i % columns.length]!.id, afterTaskId: null }))],
     ["`board.get`'s answer through the transformer and `JSON.stringify`", await p50Of(async () => JSON.stringify(transformer.output.serialize(answer)))],
   ];

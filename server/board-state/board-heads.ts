@@ -19,8 +19,13 @@ export interface BoardHead {
  * copies its records, and a caller that tried to change one would fail loudly rather than change it for all.
  */
 export function boardHeads(): StateCache<BoardHead> {
+  return processWide("chronoboardBoardHeads", () => new StateCache<BoardHead>(boardHeadTasks()));
+}
+
+/** How many tasks a process keeps of whole boards per cache (BOARD_HEAD_TASKS, 100,000 by default). */
+export function boardHeadTasks(): number {
   const limit = Number(process.env.BOARD_HEAD_TASKS);
-  return processWide("chronoboardBoardHeads", () => new StateCache<BoardHead>(Number.isInteger(limit) && limit > 0 ? limit : 100_000));
+  return Number.isInteger(limit) && limit > 0 ? limit : 100_000;
 }
 
 export function keepHead(projectId: string, head: BoardHead): void {

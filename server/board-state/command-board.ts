@@ -3,6 +3,7 @@ import type { Db } from "../db";
 import { type ProjectCut, readProjectAfter, StateCache, type StoredEvent, toDomainEvent } from "../eventstore";
 import { processWide } from "../process-wide";
 import { loadBoardNow, toBoardEvent } from "./board";
+import { boardHeadTasks } from "./board-heads";
 import { bySlot, type ColumnOrder, indexOfSlot, type Slot, withoutSlot, withSlot } from "./column-order";
 import type { LoadedBoard } from "./loaded-board";
 
@@ -153,8 +154,7 @@ class CommandIndex {
 
 /** Each project's command index, bounded by the tasks held (BOARD_HEAD_TASKS, as the board heads). */
 export function commandIndexes(): StateCache<CommandIndex> {
-  const limit = Number(process.env.BOARD_HEAD_TASKS);
-  return processWide("chronoboardCommandIndexes", () => new StateCache<CommandIndex>(Number.isInteger(limit) && limit > 0 ? limit : 100_000));
+  return processWide("chronoboardCommandIndexes", () => new StateCache<CommandIndex>(boardHeadTasks()));
 }
 
 const noProject: CommandBoard = {

@@ -24,8 +24,10 @@ export function directDatabaseUrl(): string {
  * client may run on different server connections, which do not know a name prepared on another.
  */
 export function statementName(name: string): string | undefined {
-  return directDatabaseUrl() === databaseUrl() ? name : undefined;
+  // Asked on every hot statement; the URLs are set before the process's pool is made and stay.
+  return (named ??= directDatabaseUrl() === databaseUrl()) ? name : undefined;
 }
+let named: boolean | undefined;
 
 /**
  * A pool whose connections may die (PostgreSQL restarted, a connection terminated) without ending the

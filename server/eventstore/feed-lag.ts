@@ -1,4 +1,4 @@
-import type { Db } from "../db";
+import { type Db, statementName } from "../db";
 
 /** Where a feed subscriber's checkpoint (projection_checkpoints, by name) stands behind the log. */
 export interface FeedLag {
@@ -19,15 +19,17 @@ const AFTER_CHECKPOINT = `(e.transaction_id, e.position) > (coalesce(c.transacti
  * are read, and counting stops at `limit`.
  */
 export async function feedLag(db: Db, names: string[], opts: { projectId?: string; limit?: number } = {}): Promise<FeedLag[]> {
-  const { rows } = await db.query<{ name: string; events: number; seconds: number | null }>(
-    `SELECT n.name,
+  const { rows } = await db.query<{ name: string; events: number; seconds: number | null }>({
+    // Named: every board.get asks it (planning cost more than running it).
+    name: statementName("chronoboard.feed-lag"),
+    text: `SELECT n.name,
        (SELECT count(*)::int FROM (SELECT 1 FROM events e WHERE ${AFTER_CHECKPOINT} LIMIT $3) behind) AS events,
        (SELECT extract(epoch FROM clock_timestamp() - e."timestamp")::float8 FROM events e WHERE ${AFTER_CHECKPOINT}
           ORDER BY e.transaction_id, e.position LIMIT 1) AS seconds
      FROM unnest($1::text[]) AS n(name) LEFT JOIN projection_checkpoints c USING (name)
      ORDER BY n.name`,
-    [names, opts.projectId ?? null, opts.limit ?? null],
-  );
+    values: [names, opts.projectId ?? null, opts.limit ?? null],
+  });
   return rows.map((r) => ({ name: r.name, events: r.events, seconds: Math.max(0, r.seconds ?? 0) }));
 }
 

@@ -1,4 +1,4 @@
-import type { Db } from "../db";
+import { type Db, statementName } from "../db";
 import { commandBefore, sameCommand } from "./command-instant";
 import { EVENT_COLUMNS, type EventRow, rowToEvent } from "./row";
 import type { StoredEvent, StreamId } from "./types";
@@ -16,18 +16,24 @@ export const storedAsOf = (e: string, param: string) => `(${param}::timestamptz 
 /** Selects an event's timestamp to the microsecond, as the audit chain hashes it: 2026-03-01T09:30:00.123456Z. */
 const PRECISE_TIMESTAMP_SQL = `to_char("timestamp" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-async function select(db: Db, where: string, params: unknown[], order = "position"): Promise<StoredEvent[]> {
-  const { rows } = await db.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${where} ORDER BY ${order}`, params);
+async function select(db: Db, where: string, params: unknown[], order = "position", name?: string): Promise<StoredEvent[]> {
+  const text = `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where} ORDER BY ${order}`;
+  const { rows } = await db.query<EventRow>({ name: name && statementName(name), text, values: params });
   return rows.map(rowToEvent);
 }
 
 /** One aggregate's events from a version on (inclusive), optionally only those up to a version or an instant (inclusive). */
 export function readStream(db: Db, stream: StreamId, opts: { fromVersion?: number; toVersion?: number; until?: Date } = {}) {
+  const params = [stream.aggregateType, stream.aggregateId, opts.fromVersion ?? 1];
+  if (opts.toVersion === undefined && opts.until === undefined) {
+    // Every command loads its stream's newest events: named, planned once per connection rather than per call.
+    return select(db, `aggregate_type = $1 AND aggregate_id = $2 AND version >= $3`, params, "version", "chronoboard.stream-newest");
+  }
   return select(
     db,
     `aggregate_type = $1 AND aggregate_id = $2 AND version >= $3 AND ($4::int IS NULL OR version <= $4)
      AND ${storedAsOf("events", "$5")}`,
-    [stream.aggregateType, stream.aggregateId, opts.fromVersion ?? 1, opts.toVersion ?? null, opts.until ?? null],
+    [...params, opts.toVersion ?? null, opts.until ?? null],
     "version",
   );
 }

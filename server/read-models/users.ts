@@ -1,5 +1,5 @@
 import { type Actor, actorOf, type Role } from "../domain";
-import type { Db } from "../db";
+import { type Db, statementName } from "../db";
 
 export interface UserSummary {
   id: string;
@@ -10,7 +10,11 @@ export interface UserSummary {
 /** Display names for the user ids an event log mentions. */
 export async function usersByIds(db: Db, ids: string[]): Promise<UserSummary[]> {
   if (ids.length === 0) return [];
-  const { rows } = await db.query<UserSummary>(`SELECT id, name, email FROM users WHERE id = ANY($1::text[]) ORDER BY name`, [ids]);
+  const { rows } = await db.query<UserSummary>({
+    name: statementName("chronoboard.users-by-ids"),
+    text: `SELECT id, name, email FROM users WHERE id = ANY($1::text[]) ORDER BY name`,
+    values: [ids],
+  });
   return rows;
 }
 

@@ -29,7 +29,14 @@ export function sentColumnWise(cards: Card[]): Card[] {
 
 export const isSentColumnWise = (value: unknown): value is Card[] => columnWise.has(value as Card[]);
 
+/** Texts of frozen lists (board/view.ts lays a board's cards out once while its tasks do not change). */
+const encoded = new WeakMap<Card[], string>();
+
 export function encodeCards(cards: Card[]): string {
+  const held = encoded.get(cards);
+  if (held !== undefined) return held;
   const { refs, tasks } = packTasks(cards, (card) => (card as Card).version);
-  return JSON.stringify({ refs, ...tasks } satisfies WireCards);
+  const text = JSON.stringify({ refs, ...tasks } satisfies WireCards);
+  if (Object.isFrozen(cards)) encoded.set(cards, text);
+  return text;
 }

@@ -2,14 +2,14 @@ import { type BoardTask, byRank, type Role } from "../../domain";
 import type { Db } from "../../db";
 import type { LoadedBoard } from "../../board-state";
 import { membersWithRoles } from "../../read-models";
-import { sentColumnWise } from "./card-wire";
+import { type Card, sentColumnWise } from "./card-wire";
 
 /**
  * The board as the UI draws it: columns in order, each with its live tasks in rank order and their count
  * (the read model keeps counts; a folded board is counted here).
  */
 export async function boardView(db: Db, board: LoadedBoard & { taskCounts?: Record<string, number> }, role: Role) {
-  const { live, archived } = tasksByColumn(board);
+  const { live, archived } = cardsOf(board);
   return {
     project: projectView(board),
     role,
@@ -17,11 +17,38 @@ export async function boardView(db: Db, board: LoadedBoard & { taskCounts?: Reco
     members: await membersView(db, board),
     labelColours: board.labelColours,
     columns: board.columns.map((column) => {
-      const tasks = sentColumnWise((live.get(column.id) ?? []).sort(byRank).map((task) => cardView(board, task)));
+      const tasks = live.get(column.id) ?? noCards;
       return { ...column, taskCount: board.taskCounts?.[column.id] ?? tasks.length, tasks };
     }),
-    archived: archivedView(board, archived),
+    archived,
   };
+}
+
+interface BoardCards {
+  taskVersions: LoadedBoard["taskVersions"];
+  live: Map<string, Card[]>;
+  archived: ReturnType<typeof archivedView>;
+}
+
+/*
+ * Boards whose tasks did not change share their (frozen) tasks object: the read model's cards as last read,
+ * a process's board head. Their cards are laid out once per tasks object, not per request; the lists are
+ * frozen, since every caller gets the same ones.
+ */
+const noCards = sentColumnWise(Object.freeze([]) as unknown as Card[]);
+const laidOut = new WeakMap<LoadedBoard["tasks"], BoardCards>();
+
+function cardsOf(board: LoadedBoard): BoardCards {
+  const held = laidOut.get(board.tasks);
+  if (held && held.taskVersions === board.taskVersions) return held;
+  const { live, archived } = tasksByColumn(board);
+  const cards: BoardCards = {
+    taskVersions: board.taskVersions,
+    live: new Map([...live].map(([columnId, tasks]) => [columnId, sentColumnWise(Object.freeze(tasks.sort(byRank).map((task) => cardView(board, task))) as Card[])])),
+    archived: Object.freeze(archivedView(board, archived)) as ReturnType<typeof archivedView>,
+  };
+  if (Object.isFrozen(board.tasks)) laidOut.set(board.tasks, cards);
+  return cards;
 }
 
 /** One pass over the tasks (a board as of an instant may hold thousands): live ones by column, and the archived. */

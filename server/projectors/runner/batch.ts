@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { statementName } from "../../db";
 import { recordProjectorBatch } from "../../metrics";
 import { checkpointOf, type FeedCheckpoint, readFeed, type StoredEvent } from "../../eventstore";
 import { applyAsBatch, applyOnce, applyWithRetries, backOff } from "./apply";
@@ -125,7 +126,7 @@ export async function runBatch(pool: pg.Pool, projector: Projector, policy: Retr
 
 /** The projector's turn: its batch lock for this transaction, and, for a runner, its leadership checked under it. */
 async function takeTurn(tx: Tx, projector: Projector, leader?: LeaderSession): Promise<void> {
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [lockName("batch", projector.name)]);
+  await tx.query({ name: statementName("chronoboard.batch-lock"), text: `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, values: [lockName("batch", projector.name)] });
   if (leader) await stillLeading(tx, projector.name, leader);
 }
 

@@ -1,4 +1,4 @@
-import type { Db } from "../../db";
+import { type Db, statementName } from "../../db";
 import { readEvents, type StoredEvent } from "../../eventstore";
 import type { Failure } from "./apply";
 import { aggregateKey, type Tx } from "./projector";
@@ -57,11 +57,13 @@ export async function markResolved(tx: Tx, projector: string, eventId: string): 
 
 /** The blocked aggregates (aggregateKey) and the event each is blocked at. */
 export async function blockedAggregates(tx: Tx, projector: string): Promise<Map<string, string>> {
-  const { rows } = await tx.query<{ aggregate_type: string; aggregate_id: string; event_id: string }>(
-    `SELECT DISTINCT ON (aggregate_type, aggregate_id) aggregate_type, aggregate_id, event_id FROM dead_letters
+  const { rows } = await tx.query<{ aggregate_type: string; aggregate_id: string; event_id: string }>({
+    // Named, as the other statements of every batch: planning them cost more than running them.
+    name: statementName("chronoboard.blocked-aggregates"),
+    text: `SELECT DISTINCT ON (aggregate_type, aggregate_id) aggregate_type, aggregate_id, event_id FROM dead_letters
      WHERE projector = $1 AND status IN ${OPEN} ORDER BY aggregate_type, aggregate_id, version`,
-    [projector],
-  );
+    values: [projector],
+  });
   return new Map(rows.map((r) => [aggregateKey({ aggregateType: r.aggregate_type, aggregateId: r.aggregate_id }), r.event_id]));
 }
 
@@ -70,13 +72,14 @@ export async function blockedAggregates(tx: Tx, projector: string): Promise<Map<
  * those held in aggregates where nothing is parked any more.
  */
 export async function releasedEvents(tx: Tx, projector: string, limit: number): Promise<StoredEvent[]> {
-  const { rows } = await tx.query<{ event_id: string }>(
-    `SELECT d.event_id FROM dead_letters d WHERE d.projector = $1 AND d.status IN ('retrying', 'held')
+  const { rows } = await tx.query<{ event_id: string }>({
+    name: statementName("chronoboard.released-events"),
+    text: `SELECT d.event_id FROM dead_letters d WHERE d.projector = $1 AND d.status IN ('retrying', 'held')
        AND NOT EXISTS (SELECT 1 FROM dead_letters p WHERE p.projector = d.projector AND p.status = 'parked'
                        AND p.aggregate_type = d.aggregate_type AND p.aggregate_id = d.aggregate_id)
      ORDER BY d.position LIMIT $2`,
-    [projector, limit],
-  );
+    values: [projector, limit],
+  });
   const events = await readEvents(tx, rows.map((row) => row.event_id));
   return events.sort((a, b) => aggregateKey(a).localeCompare(aggregateKey(b)) || a.version - b.version);
 }

@@ -1,3 +1,4 @@
+import { statementName } from "../../db";
 import { lockName, type Tx } from "./projector";
 
 /** The PostgreSQL session (backend process id) that holds a projector's leadership lock for a runner. */
@@ -20,10 +21,11 @@ export class LeadershipLostError extends Error {
  * so a batch commits only while its runner leads.
  */
 export async function stillLeading(tx: Tx, projector: string, leader: LeaderSession): Promise<void> {
-  const { rows } = await tx.query<{ held: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND granted AND pid = $1
+  const { rows } = await tx.query<{ held: boolean }>({
+    name: statementName("chronoboard.still-leading"),
+    text: `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND granted AND pid = $1
        AND ((classid::bigint << 32) | objid::bigint) = hashtextextended($2, 0)) AS held`,
-    [leader.pid, lockName("leader", projector)],
-  );
+    values: [leader.pid, lockName("leader", projector)],
+  });
   if (!rows[0]!.held) throw new LeadershipLostError(projector);
 }

@@ -1,5 +1,5 @@
 import { EventEmitter, once } from "node:events";
-import type { Db } from "../../db";
+import { type Db, statementName } from "../../db";
 import { checkpointPassed, feedLag } from "../../eventstore";
 import { OPEN } from "./dead-letters";
 
@@ -42,10 +42,11 @@ export interface ProjectionLag {
 export async function projectionLag(db: Db, name: string, projectId: string): Promise<ProjectionLag> {
   const [[lag], parked] = await Promise.all([
     feedLag(db, [name], { projectId }),
-    db.query<{ parked: number }>(
-      `SELECT count(*)::int AS parked FROM dead_letters WHERE projector = $1 AND project_id = $2 AND status IN ${OPEN}`,
-      [name, projectId],
-    ),
+    db.query<{ parked: number }>({
+      name: statementName("chronoboard.parked-count"),
+      text: `SELECT count(*)::int AS parked FROM dead_letters WHERE projector = $1 AND project_id = $2 AND status IN ${OPEN}`,
+      values: [name, projectId],
+    }),
   ]);
   return { events: lag!.events, parked: parked.rows[0]!.parked };
 }

@@ -37,7 +37,7 @@ export interface CardRow {
   comment_count: number;
   reviewer_id: string | null;
   review: BoardTask["review"];
-  /** Dates, or their JSON text when read as JSON (load.ts). */
+  /** Dates as rows (load.ts), or their JSON text when read as JSON (touchedRows). */
   created_at: Date | string;
   updated_at: Date | string;
   updated_by: string;

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import type { Db } from "../../db";
+import { type Db, statementName } from "../../db";
 import type { StoredEvent } from "../../eventstore";
 import type { Tx } from "../../projectors";
 
@@ -36,11 +36,13 @@ export async function fireDueTimeouts(pool: pg.Pool, fire: (db: Db, timeout: Sag
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    const { rows } = await client.query<{ saga_id: string; round: number; project_id: string; task_id: string; scheduled_by: string; correlation_id: string }>(
-      `SELECT saga_id, round, project_id, task_id, scheduled_by, correlation_id FROM saga_timeouts
+    const { rows } = await client.query<{ saga_id: string; round: number; project_id: string; task_id: string; scheduled_by: string; correlation_id: string }>({
+      // Named: asked after every write the saga sees, planning it cost more than running it.
+      name: statementName("chronoboard.due-saga-timeouts"),
+      text: `SELECT saga_id, round, project_id, task_id, scheduled_by, correlation_id FROM saga_timeouts
        WHERE status = 'scheduled' AND due_at <= now() ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [limit],
-    );
+      values: [limit],
+    });
     for (const row of rows) {
       await fire(pool, {
         sagaId: row.saga_id,

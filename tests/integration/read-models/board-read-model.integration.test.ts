@@ -106,6 +106,37 @@ describe("the board read model", () => {
     expect(shown.columns.map((c) => c.taskCount)).toEqual([0, 0, 1, 1]);
   });
 
+  it("never answers cards it read before once a card row changed, however it changed", async () => {
+    const { owner, projectId, taskIds, lastPosition } = await boardProject();
+    await waitForPosition(pool, board.name, lastPosition, 10_000);
+    const first = (await readModelBoard(pool, projectId))!;
+    // Unchanged rows: the cards read before, shared.
+    expect((await readModelBoard(pool, projectId))!.tasks).toBe(first.tasks);
+
+    // A projected event.
+    const { position } = await owner.caller.task.rename({ ...cmd(), projectId, taskId: taskIds[1]!, title: "Renamed since" });
+    await waitForPosition(pool, board.name, position!, 10_000);
+    const renamed = (await readModelBoard(pool, projectId))!;
+    expect(renamed.tasks[taskIds[1]!]!.title).toBe("Renamed since");
+    expect(renamed).toEqual({ ...(await loadBoard(pool, projectId)), taskCounts: renamed.taskCounts });
+
+    // A row rewritten with the same version (a migration filling a column, a rebuild's swap), then one removed.
+    await pool.query(`UPDATE board_cards SET title = 'Rewritten' WHERE task_id = $1`, [taskIds[0]!]);
+    expect((await readModelBoard(pool, projectId))!.tasks[taskIds[0]!]!.title).toBe("Rewritten");
+    const listed = await owner.caller.board.get({ projectId });
+    expect(listed.columns.flatMap((c) => c.tasks.map((t) => t.title))).toContain("Rewritten");
+    await pool.query(`DELETE FROM board_cards WHERE task_id = $1`, [taskIds[0]!]);
+    const { tasks } = (await readModelBoard(pool, projectId))!;
+    expect(tasks[taskIds[0]!]).toBeUndefined();
+    expect(Object.keys(tasks)).toHaveLength(Object.keys(renamed.tasks).length - 1);
+
+    // The board.get answer follows the rows, and its card lists are the same objects while the rows stay.
+    const shown = await owner.caller.board.get({ projectId });
+    expect(shown.columns.flatMap((c) => c.tasks.map((t) => t.id))).not.toContain(taskIds[0]!);
+    const again = await owner.caller.board.get({ projectId });
+    shown.columns.forEach((column, i) => expect(again.columns[i]!.tasks).toBe(column.tasks));
+  });
+
   it("rebuilds into fresh tables that equal the live ones row for row while the live projector runs, and swaps them in", async () => {
     const projects = [await boardProject(), await boardProject()];
     for (const { lastPosition } of projects) await waitForPosition(pool, board.name, lastPosition, 10_000);

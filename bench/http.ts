@@ -71,6 +71,7 @@ export async function httpBench(pool: pg.Pool): Promise<Section[]> {
     const cookie = await sessionCookie(board.emails[0]!);
     // Once the app has the board in its read model (board.get waits for it), and before any load.
     if (!(await fetch(get("board.get", { projectId: board.projectId }).url, { headers: { cookie } })).ok) throw new Error("board.get fails");
+    await projectorsCaughtUp(pool);
     const parts = await requestCosts(pool, board, PASSWORD);
     console.log(parts);
     const { projectId, taskIds, columns } = board;

@@ -17,7 +17,7 @@ const FILE = "BENCHMARKS.md";
 
 /** The command that reproduces this run, with the environment that shaped it. */
 export function benchCommand(): string {
-  const env = ["BENCH_FULL", "BENCH_ONLY", "BENCH_SECONDS", "BENCH_ROUNDS"].filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]} `);
+  const env = ["BENCH_FULL", "BENCH_ONLY", "BENCH_SECONDS", "BENCH_ROUNDS", "BENCH_HTTP_ROUNDS", "BENCH_HTTP_ONLY"].filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]} `);
   return `${env.join("")}npm run bench`;
 }
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { buttonSecondary } from "@/components/ui/classes";
 import { useTRPC } from "@/components/trpc/context";
 import { errorMessage } from "@/components/trpc/errors";
@@ -76,44 +77,50 @@ function ProjectorRow({ status }: { status: ProjectorStatus }) {
 function RebuildCell({ status }: { status: ProjectorStatus }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const [startedAt, setStartedAt] = useState<Date | null>(null);
   const start = useMutation(
-    trpc.operations.rebuild.mutationOptions({ onSettled: () => queryClient.invalidateQueries(trpc.operations.status.queryFilter()) }),
+    trpc.operations.rebuild.mutationOptions({
+      onSuccess: (started) => setStartedAt(started.startedAt),
+      onSettled: () => queryClient.invalidateQueries(trpc.operations.status.queryFilter()),
+    }),
   );
-  const job = status.rebuild;
-  const running = job !== null && job.finishedAt === null;
-  const percent = job && job.target > 0 ? Math.min(100, Math.round((job.position / job.target) * 100)) : 0;
+  // Until the status shows the job this click started, the job it shows is an earlier one: not this click's outcome.
+  const starting = start.isPending || (startedAt !== null && (status.rebuild === null || status.rebuild.startedAt < startedAt));
+  const job = starting ? null : status.rebuild;
+  const running = starting || (job !== null && job.finishedAt === null);
+  const swapped = job !== null && job.finishedAt !== null && job.error === null;
+  const percent = swapped ? 100 : job && job.target > 0 ? Math.min(100, Math.round((job.position / job.target) * 100)) : 0;
   return (
     <div className="w-48 space-y-1.5">
       <button
         type="button"
         className={buttonSecondary}
-        disabled={running || start.isPending}
+        disabled={running}
         onClick={() => start.mutate({ name: status.name })}
         aria-label={`Rebuild ${status.name}`}
       >
         {running ? "Rebuilding…" : "Rebuild"}
       </button>
-      {job ? (
+      {job || starting ? (
         <div>
           <div
             role="progressbar"
             aria-label={`Rebuild of ${status.name}`}
             aria-valuemin={0}
             aria-valuemax={100}
-            aria-valuenow={job.finishedAt && !job.error ? 100 : percent}
+            aria-valuenow={percent}
             className="h-1.5 overflow-hidden rounded-full bg-surface-muted"
           >
-            <div
-              className={`h-full rounded-full ${job.error ? "bg-red-500" : "bg-accent"} transition-[width]`}
-              style={{ width: `${job.finishedAt && !job.error ? 100 : percent}%` }}
-            />
+            <div className={`h-full rounded-full ${job?.error ? "bg-red-500" : "bg-accent"} transition-[width]`} style={{ width: `${percent}%` }} />
           </div>
           <p role="status" className="mt-1 text-xs text-fg-muted">
-            {job.error
-              ? `Failed: ${job.error}`
-              : job.finishedAt
-                ? `Swapped in: ${job.events.toLocaleString("en-US")} events replayed`
-                : `${job.events.toLocaleString("en-US")} events replayed, position ${job.position.toLocaleString("en-US")} of ${job.target.toLocaleString("en-US")}`}
+            {job === null
+              ? "Starting…"
+              : job.error
+                ? `Failed: ${job.error}`
+                : job.finishedAt
+                  ? `Swapped in at ${new Date(job.finishedAt).toLocaleTimeString("en-US")}: ${job.events.toLocaleString("en-US")} events replayed`
+                  : `${job.events.toLocaleString("en-US")} events replayed, position ${job.position.toLocaleString("en-US")} of ${job.target.toLocaleString("en-US")}`}
           </p>
         </div>
       ) : null}

@@ -60,20 +60,22 @@ export async function rebuildJob(db: Db, name: string): Promise<RebuildJob | nul
 
 /**
  * Starts rebuilding a read model in the background (rebuild.ts: a fresh table, swapped in once caught up)
- * and returns at once; its progress is read with rebuildJob, from any instance. False when one is running
- * already, on any instance (the rebuild's own lock refuses a second one all the same).
+ * and returns at once with the job's start; its progress is read with rebuildJob, from any instance. Null when
+ * one is running already, on any instance (the rebuild's own lock refuses a second one all the same).
  */
-export async function startRebuild(pool: pg.Pool, name: string): Promise<boolean> {
+export async function startRebuild(pool: pg.Pool, name: string): Promise<Date | null> {
   const projector = projectors[name];
   if (!projector) throw new Error(`No read model named ${name}`);
-  const { rowCount } = await pool.query(
+  const { rows } = await pool.query<{ started_at: Date }>(
     `INSERT INTO rebuild_jobs AS j (name, instance, started_at, updated_at) VALUES ($1, $2, now(), now())
      ON CONFLICT (name) DO UPDATE SET instance = $2, started_at = now(), updated_at = now(), finished_at = NULL,
        events = 0, position = 0, target = 0, error = NULL
-     WHERE j.finished_at IS NOT NULL OR NOT (${advisoryLockHeld("$3")} OR j.updated_at > now() - make_interval(secs => $4 / 1000.0))`,
+     WHERE j.finished_at IS NOT NULL OR NOT (${advisoryLockHeld("$3")} OR j.updated_at > now() - make_interval(secs => $4 / 1000.0))
+     RETURNING started_at`,
     [name, instanceName(), lockName("rebuild", name), STARTING_MS],
   );
-  if (rowCount === 0) return false;
+  const startedAt = rows[0]?.started_at;
+  if (!startedAt) return null;
 
   // Progress rows are written one after the other, never out of order.
   let written = Promise.resolve();
@@ -92,5 +94,5 @@ export async function startRebuild(pool: pg.Pool, name: string): Promise<boolean
       (error: unknown) => (error instanceof Error ? error.message : String(error)),
     )
     .then((error) => write(`UPDATE rebuild_jobs SET finished_at = now(), updated_at = now(), error = $2 WHERE name = $1`, [error]));
-  return true;
+  return startedAt;
 }

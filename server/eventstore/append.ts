@@ -117,7 +117,7 @@ export async function appendToStream(db: Db, input: AppendInput): Promise<Append
     payload: JSON.parse(payloads[i]!) as unknown,
     metadata: JSON.parse(metadata) as EventMetadata,
   }));
-  announceChange(db, input.projectId);
+  announceChange(db, projectId);
   recordAppend(events, performance.now() - started);
   return resultOf(events, false);
 }

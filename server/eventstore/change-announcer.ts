@@ -3,6 +3,8 @@ import { getPool } from "../db";
 
 export const CHANGES_CHANNEL = "chronoboard_events";
 const FLUSH_MS = 15;
+/** PostgreSQL refuses a NOTIFY payload of 8000 bytes or more. */
+const PAYLOAD_BYTES = 7999;
 
 /*
  * Tells every app instance (they all LISTEN) which projects got new events. A NOTIFY takes a database-wide
@@ -22,10 +24,25 @@ async function flush() {
   const projectIds = [...pending];
   pending.clear();
   try {
-    await getPool().query("SELECT pg_notify($1, $2)", [CHANGES_CHANNEL, projectIds.join(",")]);
+    await getPool().query("SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload", [CHANGES_CHANNEL, payloads(projectIds)]);
   } catch {
     // Subscribers also re-check on a timer; a lost announcement only delays an update.
   }
+}
+
+/** The project ids, comma-separated, in as many payloads as the limit needs (a burst may touch hundreds of projects). */
+function payloads(projectIds: string[]): string[] {
+  const chunks: string[] = [];
+  let chunk = "";
+  for (const id of projectIds) {
+    if (chunk && Buffer.byteLength(chunk) + 1 + Buffer.byteLength(id) > PAYLOAD_BYTES) {
+      chunks.push(chunk);
+      chunk = "";
+    }
+    chunk = chunk ? `${chunk},${id}` : id;
+  }
+  if (chunk) chunks.push(chunk);
+  return chunks;
 }
 
 /** Announces a committed change. Appends inside a caller's transaction are not announced (not committed yet). */

@@ -26,12 +26,13 @@ export interface AppendInput extends StreamId {
  * per row, hence the materialised CTE for several events.
  */
 // Only what the database assigns: every column sent back costs the caller parsing (BENCHMARKS.md, "Where an
-// append's time goes"); the ids come back as canonicalUuid spells them.
-const RETURNED = `position, transaction_id::text, "timestamp"`;
+// append's time goes"); the ids come back as canonicalUuid spells them. The instant comes as whole epoch
+// milliseconds, rounded down as node-postgres's date parser does on a read, without that parser's cost.
+const RETURNED = `position, transaction_id::text, floor(extract(epoch FROM "timestamp") * 1000)::int8`;
 const AFTER_EXPECTED = `$9::int = 0 OR EXISTS (SELECT FROM events WHERE aggregate_type = $1 AND aggregate_id = $2::uuid AND version = $9::int)`;
 
-/** One event (most commands): plain parameters, no arrays to build, send and unnest. */
-const INSERT_ONE_SQL = `
+/** One event (most commands): plain parameters, no arrays to build, send and unnest. Exported for bench/append-breakdown.ts. */
+export const INSERT_ONE_SQL = `
 INSERT INTO events (event_id, event_type, event_version, aggregate_type, aggregate_id, version, project_id, payload, metadata, "timestamp")
 SELECT $4::uuid, $5::text, $6::int, $1, $2::uuid, $9::int + 1, $3::uuid, $7::jsonb, $8::jsonb, coalesce($10::timestamptz, clock_timestamp())
 WHERE ${AFTER_EXPECTED}
@@ -80,7 +81,7 @@ SELECT (SELECT v FROM cur) AS current_version, (SELECT n FROM dup) AS duplicates
        ins.* FROM (SELECT 1) one LEFT JOIN ins ON true ORDER BY ins.version`;
 
 /** What the database gave each inserted event; the rest of the envelope is the input's. */
-type Inserted = [position: string, transactionId: string, timestamp: Date];
+type Inserted = [position: string, transactionId: string, epochMs: string];
 
 /** The rows a statement inserted, the first at version `after` + 1. */
 interface Written {
@@ -99,11 +100,32 @@ export async function appendToStream(db: Db, input: AppendInput): Promise<Append
       ? await insertAfter(db, input, expected, payloads, metadata)
       : await insertChecked(db, input, expected === "any" ? null : expected, payloads, metadata);
   if (!("rows" in written)) return written;
-  // Payload and metadata parsed from the JSON sent, so they hold what a read gives back (no undefined), not
-  // the caller's objects.
+  const { after, rows } = written;
+  const [lastPosition, , epochMs] = rows[rows.length - 1]!;
+  announceChange(db, canonicalUuid(input.projectId));
+  recordAppend(input.events, performance.now() - started);
+  // The envelopes are built when first read: a command's caller reads only the version, position and instant,
+  // and Node's CPU per append is taken from PostgreSQL's on a busy machine (BENCHMARKS.md, "Where an append's time goes").
+  let events: StoredEvent[] | undefined;
+  return {
+    version: after + rows.length,
+    lastPosition: Number(lastPosition),
+    timestamp: new Date(Number(epochMs)),
+    idempotentReplay: false,
+    get events() {
+      return (events ??= envelopes(input, written, payloads, metadata));
+    },
+  };
+}
+
+/**
+ * The stored events, built from the input and what the database assigned. Payload and metadata are parsed
+ * from the JSON sent, so they hold what a read gives back (no undefined), not the caller's objects.
+ */
+function envelopes(input: AppendInput, { after, rows }: Written, payloads: string[], metadata: string): StoredEvent[] {
   const aggregateId = canonicalUuid(input.aggregateId);
   const projectId = canonicalUuid(input.projectId);
-  const events = written.rows.map(([position, transactionId, timestamp], i): StoredEvent => ({
+  return rows.map(([position, transactionId, epochMs], i): StoredEvent => ({
     position: Number(position),
     transactionId,
     eventId: canonicalUuid(input.events[i]!.eventId),
@@ -111,15 +133,12 @@ export async function appendToStream(db: Db, input: AppendInput): Promise<Append
     eventVersion: input.events[i]!.eventVersion,
     aggregateType: input.aggregateType,
     aggregateId,
-    version: written.after + i + 1,
+    version: after + i + 1,
     projectId,
-    timestamp,
+    timestamp: new Date(Number(epochMs)),
     payload: JSON.parse(payloads[i]!) as unknown,
     metadata: JSON.parse(metadata) as EventMetadata,
   }));
-  announceChange(db, projectId);
-  recordAppend(events, performance.now() - started);
-  return resultOf(events, false);
 }
 
 const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -218,5 +237,5 @@ async function replayOf(db: Db, input: AppendInput): Promise<AppendResult> {
 
 function resultOf(events: StoredEvent[], idempotentReplay: boolean): AppendResult {
   const last = events[events.length - 1]!;
-  return { version: last.version, lastPosition: last.position, events, idempotentReplay };
+  return { version: last.version, lastPosition: last.position, timestamp: last.timestamp, events, idempotentReplay };
 }

@@ -112,11 +112,12 @@ async function decideAndAppend<S, C, E extends AnyEvent>(
     keepState(db, stream, decider, {
       state: decided.reduce(decider.evolve, state),
       version: result.version,
-      timestamp: result.events.at(-1)!.timestamp,
+      timestamp: result.timestamp,
       snapshotVersion: loaded.snapshotVersion,
     });
   }
-  return { version: result.version, lastPosition: result.lastPosition, events: result.events, idempotentReplay: result.idempotentReplay };
+  // The append's result as it is: its events are built only if a caller reads them.
+  return result;
 }
 
 /** What the command's first attempt stored, if it was applied before (see storedAttempt). */

@@ -42,6 +42,9 @@ export interface AppendResult {
   version: number;
   /** The global position of the last event of this command. */
   lastPosition: number;
+  /** The command's instant: every event of one append carries it. */
+  timestamp: Date;
+  /** Built when first read (see appendToStream). */
   events: StoredEvent[];
   /** True when every event was already stored: a retried command that wrote nothing new. */
   idempotentReplay: boolean;

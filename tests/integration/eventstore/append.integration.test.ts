@@ -31,6 +31,10 @@ describe("appendToStream", () => {
     expect(result.lastPosition).toBe(stored[1]!.position);
     // What the append returns (built from the input and what the database assigned) is what a read gives.
     expect(result.events).toEqual(stored);
+    expect(result.events).toBe(result.events);
+    expect({ ...result }.events).toEqual(stored);
+    expect(result.timestamp).toEqual(stored[1]!.timestamp);
+    expect(stored[0]!.timestamp).toEqual(stored[1]!.timestamp);
   });
 
   it("returns ids as the database spells them and payloads as stored, even from an upper-case id and a payload with undefined", async () => {

@@ -12,6 +12,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { INSERT_ONE_SQL } from "../server/eventstore/append";
 import { appendOp, createRawTable, type Op, rawOp } from "./append";
+import { runThenExit } from "./run-then-exit";
 
 const writers = Number(process.env.APPEND_WRITERS ?? 8);
 const seconds = Number(process.env.BENCH_SECONDS ?? 2.5);
@@ -68,10 +69,4 @@ async function main() {
   await pool.end();
 }
 
-// The app's modules keep the process alive (the announcer's pool).
-main()
-  .catch((e: unknown) => {
-    console.error(e);
-    process.exitCode = 1;
-  })
-  .finally(() => process.exit());
+runThenExit(main);

@@ -8,6 +8,7 @@
  *   APPEND_SIDE=chronoboard|raw (chronoboard)  APPEND_WRITERS=8  APPEND_EVENTS=1 (per command)  BENCH_SECONDS=10
  */
 import pg from "pg";
+import { runThenExit } from "./run-then-exit";
 import { appendOp, createRawTable, rawOp, run } from "./append";
 
 const side = process.env.APPEND_SIDE ?? "chronoboard";
@@ -28,10 +29,4 @@ async function main() {
   await pool.end();
 }
 
-// The app's modules keep the process alive (the announcer's pool): leave once done, so the profile is written.
-main()
-  .catch((e: unknown) => {
-    console.error(e);
-    process.exitCode = 1;
-  })
-  .finally(() => process.exit());
+runThenExit(main);

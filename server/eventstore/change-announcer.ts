@@ -34,11 +34,14 @@ async function flush() {
 function payloads(projectIds: string[]): string[] {
   const chunks: string[] = [];
   let chunk = "";
+  let bytes = 0;
   for (const id of projectIds) {
-    if (chunk && Buffer.byteLength(chunk) + 1 + Buffer.byteLength(id) > PAYLOAD_BYTES) {
+    const size = Buffer.byteLength(id);
+    if (chunk && bytes + 1 + size > PAYLOAD_BYTES) {
       chunks.push(chunk);
       chunk = "";
     }
+    bytes = chunk ? bytes + 1 + size : size;
     chunk = chunk ? `${chunk},${id}` : id;
   }
   if (chunk) chunks.push(chunk);

@@ -64,7 +64,8 @@ export async function handleCommand<S, C, E extends AnyEvent>(
 ): Promise<CommandResult> {
   try {
     const result = await decideAndAppend(db, args);
-    return result.events.length > 0 ? result : ((await earlierAttempt(db, args)) ?? result);
+    // A position only when events were appended (or replayed): reading result.events would build them.
+    return result.lastPosition !== null ? result : ((await earlierAttempt(db, args)) ?? result);
   } catch (error) {
     // Whatever refused the command (a rule, a stale version, the caller's own planning), a first attempt
     // that went through is the answer; when the lookup cannot be made either, the first failure is.

@@ -44,7 +44,7 @@ export interface AppendResult {
   lastPosition: number;
   /** The command's instant: every event of one append carries it. */
   timestamp: Date;
-  /** Built when first read (see appendToStream). */
+  /** Built when first read (see appendToStream), from the ids and types of the input as its caller left it. */
   events: StoredEvent[];
   /** True when every event was already stored: a retried command that wrote nothing new. */
   idempotentReplay: boolean;

@@ -32,11 +32,21 @@ export function Dialog({
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const pressedOnBackdrop = useRef(false);
+  const closeReported = useRef(false);
+  // Escape closes at once, but the close event comes in a later task, and the browser may handle a key pressed
+  // meanwhile first (Ctrl+K would then toggle a palette still open in state): the cancel event that Escape fires
+  // before closing reports it at once, and the close event only if nothing did and the dialog was not opened again.
+  const reportClose = () => {
+    if (closeReported.current) return;
+    closeReported.current = true;
+    onClose();
+  };
 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) {
+      closeReported.current = false;
       dialog.showModal();
       // React's autoFocus runs before the dialog is shown (and so does nothing); a control may ask for it this way.
       dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
@@ -48,7 +58,12 @@ export function Dialog({
     <dialog
       ref={ref}
       aria-labelledby={labelledBy}
-      onClose={onClose}
+      onCancel={(event) => {
+        if (!event.defaultPrevented) reportClose();
+      }}
+      onClose={(event) => {
+        if (!event.currentTarget.open) reportClose();
+      }}
       // Only a press that starts and ends on the backdrop closes: text selection that strays outside does not.
       onMouseDown={(event) => {
         pressedOnBackdrop.current = event.target === event.currentTarget;

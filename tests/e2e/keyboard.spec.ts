@@ -142,6 +142,8 @@ test("j and k walk every card, into a long column's undrawn ones; a, p, l and t 
 
 test("Ctrl+K opens the palette even when it comes before the close event of the Escape that closed it", async ({ signedInPage: page }) => {
   await seedBoard(page, "Palette race", { "To do": ["Only card"] });
+  // Its stream is live: the page has hydrated and listens for its shortcuts.
+  await expect(page.locator("[data-live]")).toHaveText("Live");
   const palette = page.getByRole("dialog", { name: "Command palette" });
   await page.keyboard.press("Control+k");
   await expect(palette.getByRole("combobox")).toBeFocused();

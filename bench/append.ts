@@ -26,34 +26,44 @@ const newEvents = (n: number) =>
 
 export type Op = (pool: pg.Pool) => () => Promise<void>;
 
+/** A writer's streams: 50 events each, then a new one (a new task in a new project). */
+function streamsOfFifty() {
+  let stream = { aggregateType: "task", aggregateId: randomUUID(), projectId: randomUUID() };
+  let version = 0;
+  /** The stream the next `events` go to, and the version it is at. */
+  return (events: number) => {
+    if (version >= 50) {
+      stream = { aggregateType: "task", aggregateId: randomUUID(), projectId: randomUUID() };
+      version = 0;
+    }
+    const at = { stream, version };
+    version += events;
+    return at;
+  };
+}
+
 /** Each writer appends to its own streams, one command after another, for the given time. */
 export const appendOp =
   (perCommand: number): Op =>
   (pool) => {
-    let stream = { aggregateType: "task", aggregateId: randomUUID(), projectId: randomUUID() };
-    let version = 0;
+    const next = streamsOfFifty();
     return async () => {
-      if (version >= 50) {
-        stream = { aggregateType: "task", aggregateId: randomUUID(), projectId: randomUUID() };
-        version = 0;
-      }
-      const r = await appendToStream(pool, { ...stream, expectedVersion: version, events: newEvents(perCommand), metadata: metadata() });
-      version = r.version;
+      const { stream, version } = next(perCommand);
+      await appendToStream(pool, { ...stream, expectedVersion: version, events: newEvents(perCommand), metadata: metadata() });
     };
   };
 
-/** The same rows, written by one plain multi-row INSERT per command into a copy of the table. */
+/** The same rows (same streams, versions and columns), written by one plain multi-row INSERT per command into a copy of the table. */
 export const rawOp =
   (perCommand: number): Op =>
   (pool) => {
-    const aggregateId = randomUUID();
-    const projectId = randomUUID();
-    let version = 0;
+    const next = streamsOfFifty();
     return async () => {
+      const { stream, version } = next(perCommand);
       const rows = newEvents(perCommand);
       const params: unknown[] = [];
       const values = rows.map((e, i) => {
-        params.push(e.eventId, e.eventType, aggregateId, ++version, projectId, JSON.stringify(e.payload), JSON.stringify(metadata()));
+        params.push(e.eventId, e.eventType, stream.aggregateId, version + i + 1, stream.projectId, JSON.stringify(e.payload), JSON.stringify(metadata()));
         const b = i * 7;
         return `($${b + 1}, $${b + 2}, 1, 'task', $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7})`;
       });

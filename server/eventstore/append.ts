@@ -1,6 +1,8 @@
 import pg from "pg";
 import { type Db, isUniqueViolation, statementName } from "../db";
 import { recordAppend } from "../metrics";
+import { writeGrouped, type Inserted, type OneEvent } from "./append-group";
+import { canonicalUuid } from "./canonical-uuid";
 import { announceChange } from "./change-announcer";
 import { ConcurrencyError, EventIdConflictError } from "./errors";
 import { storedAttempt } from "./replay";
@@ -23,7 +25,8 @@ export interface AppendInput extends StreamId {
  * What no index can refuse is an expected version ahead of the stream (a gap): the insert happens only if
  * version `expected` is stored, one probe of the page of the stream-version index the insert writes into anyway.
  * A command's events carry one instant, read once: a volatile function in the insert's select would be read
- * per row, hence the materialised CTE for several events.
+ * per row, hence the materialised CTE for several events. One-event appends sent together share a statement
+ * (append-group.ts).
  */
 // Only what the database assigns: every column sent back costs the caller parsing (BENCHMARKS.md, "Where an
 // append's time goes"); the ids come back as canonicalUuid spells them. The instant comes as whole epoch
@@ -79,9 +82,6 @@ ins AS (
 )
 SELECT (SELECT v FROM cur) AS current_version, (SELECT n FROM dup) AS duplicates,
        ins.* FROM (SELECT 1) one LEFT JOIN ins ON true ORDER BY ins.version`;
-
-/** What the database gave each inserted event; the rest of the envelope is the input's. */
-type Inserted = [position: string, transactionId: string, epochMs: string];
 
 /** The rows a statement inserted, the first at version `after` + 1. */
 interface Written {
@@ -141,58 +141,83 @@ function envelopes(input: AppendInput, { after, rows }: Written, payloads: strin
   }));
 }
 
-const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/**
- * A uuid the database accepted, as it prints it: 32 lower-case hex digits as 8-4-4-4-12. Its input may have
- * upper case, braces and hyphens after any group of four digits, nothing else.
- */
-function canonicalUuid(id: string): string {
-  if (CANONICAL_UUID.test(id)) return id;
-  const hex = id.replace(/[{}-]/g, "").toLowerCase();
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-function values(input: AppendInput, expected: number | null, payloads: string[], metadata: string, one: boolean): unknown[] {
+function values(input: AppendInput, expected: number | null, payloads: string[], metadata: string): unknown[] {
   const { events } = input;
-  const columns = one
-    ? [events[0]!.eventId, events[0]!.eventType, events[0]!.eventVersion, payloads[0]]
-    : [events.map((e) => e.eventId), events.map((e) => e.eventType), events.map((e) => e.eventVersion), payloads];
+  const columns = [events.map((e) => e.eventId), events.map((e) => e.eventType), events.map((e) => e.eventVersion), payloads];
   return [input.aggregateType, input.aggregateId, input.projectId, ...columns, metadata, expected, input.recordedAt ?? null];
 }
 
 /** The fast path: the rows written, or the answer when the indexes refused them. */
 async function insertAfter(db: pg.Pool, input: AppendInput, expected: number, payloads: string[], metadata: string): Promise<Written | AppendResult> {
-  const one = input.events.length === 1;
-  try {
-    // Named: each connection plans the statement once and reuses the plan (not behind a pooler, see statementName).
-    const { rows } = await db.query<Inserted>({
-      name: statementName(one ? "chronoboard.append-one" : "chronoboard.append-many"),
-      text: one ? INSERT_ONE_SQL : INSERT_MANY_SQL,
-      values: values(input, expected, payloads, metadata, one),
-      rowMode: "array",
-    });
-    if (rows.length > 0) return { after: expected, rows };
-  } catch (error) {
-    if (!isUniqueViolation(error, "events_stream_version_key") && !isUniqueViolation(error, "events_event_id_key")) throw error;
+  for (;;) {
+    const rows = await insertRows(db, input, expected, payloads, metadata);
+    if (rows && rows.length > 0) return { after: expected, rows };
+    const answer = await settle(db, input, expected);
+    if (answer) return answer;
   }
-  return settle(db, input, expected);
+}
+
+async function insertRows(db: pg.Pool, input: AppendInput, expected: number, payloads: string[], metadata: string): Promise<Inserted[] | null> {
+  if (input.events.length > 1) {
+    return refusedAsNull(
+      db.query<Inserted>({
+        name: statementName("chronoboard.append-many"),
+        text: INSERT_MANY_SQL,
+        values: values(input, expected, payloads, metadata),
+        rowMode: "array",
+      }),
+    );
+  }
+  const [{ eventId, eventType, eventVersion }] = input.events as [NewEvent];
+  const { aggregateType, aggregateId, projectId, recordedAt = null } = input;
+  const append: OneEvent = { aggregateType, aggregateId, projectId, eventId, eventType, eventVersion, payload: payloads[0]!, metadata, expected, recordedAt };
+  const row = await writeGrouped(db, append, (alone) => insertOne(db, alone));
+  return row && [row];
+}
+
+/** One event in a statement of its own. */
+async function insertOne(pool: pg.Pool, a: OneEvent): Promise<Inserted | null> {
+  const rows = await refusedAsNull(
+    pool.query<Inserted>({
+      name: statementName("chronoboard.append-one"),
+      text: INSERT_ONE_SQL,
+      values: [a.aggregateType, a.aggregateId, a.projectId, a.eventId, a.eventType, a.eventVersion, a.payload, a.metadata, a.expected, a.recordedAt],
+      rowMode: "array",
+    }),
+  );
+  return rows?.[0] ?? null;
+}
+
+/** The rows a fast-path statement returned, or null when a unique index refused them. */
+async function refusedAsNull(query: Promise<pg.QueryResult<Inserted>>): Promise<Inserted[] | null> {
+  try {
+    // Named statements: each connection plans them once and reuses the plan (not behind a pooler, see statementName).
+    return (await query).rows;
+  } catch (error) {
+    if (isUniqueViolation(error, "events_stream_version_key") || isUniqueViolation(error, "events_event_id_key")) return null;
+    throw error;
+  }
 }
 
 /**
  * Why the fast path wrote nothing, in the checking path's order: event ids already stored (a retried command,
  * or a reused id), then a stream not at the expected version (behind it: a version taken; ahead: nothing
- * inserted), then an event id twice in the command itself.
+ * inserted), then an event id twice in the command itself. Null when none of these holds: the expected version
+ * was not yet committed when the insert checked for it (an append sent before the previous one's answer, or
+ * after it in one shared statement) and the append is to be tried again.
  */
-async function settle(db: Db, input: AppendInput, expected: number): Promise<AppendResult> {
+async function settle(db: Db, input: AppendInput, expected: number): Promise<AppendResult | null> {
+  const ids = input.events.map((e) => e.eventId);
   const { rows } = await db.query<{ v: number; stored: boolean }>(
     `SELECT (SELECT coalesce(max(version), 0) FROM events WHERE aggregate_type = $1 AND aggregate_id = $2) AS v,
             EXISTS (SELECT FROM events WHERE event_id = ANY($3::uuid[])) AS stored`,
-    [input.aggregateType, input.aggregateId, input.events.map((e) => e.eventId)],
+    [input.aggregateType, input.aggregateId, ids],
   );
   const { v, stored } = rows[0]!;
-  if (!stored && v !== expected) throw new ConcurrencyError(input.aggregateType, input.aggregateId, expected, v);
-  return replayOf(db, input);
+  if (stored) return replayOf(db, input);
+  if (v !== expected) throw new ConcurrencyError(input.aggregateType, input.aggregateId, expected, v);
+  if (new Set(ids.map(canonicalUuid)).size < ids.length) throw new EventIdConflictError(ids);
+  return null;
 }
 
 /** The checking path: the rows written (each with its version), or the answer when the checks refused them. */
@@ -202,7 +227,7 @@ async function insertChecked(db: Db, input: AppendInput, expected: number | null
     ({ rows } = await db.query({
       name: statementName("chronoboard.append-checked"),
       text: CHECKED_SQL,
-      values: values(input, expected, payloads, metadata, false),
+      values: values(input, expected, payloads, metadata),
       rowMode: "array",
     }));
   } catch (error) {

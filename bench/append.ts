@@ -173,9 +173,10 @@ command in the median round.
 
 Each writer appends commands to its own streams (50 events each, then a new one), one after another, with an
 expected version. Chronoboard: the event store's \`appendToStream\` (one INSERT at the expected version + 1, the
-unique indexes as the checks; "Where an append's time goes" below). Raw INSERT: identical rows with one plain multi-row \`INSERT\` per command into
-\`bench_raw_events\`, a copy of the events table with the same indexes (\`CREATE TABLE … (LIKE events INCLUDING ALL)\`),
-the ceiling of this PostgreSQL. Emmett: \`@event-driven-io/emmett-postgresql\`
+unique indexes as the checks; one-event appends sent while two statements are under way share the next one;
+"Where an append's time goes" below). Raw INSERT: the same rows (same streams and versions) with one plain multi-row
+\`INSERT\` per command into \`bench_raw_events\`, a copy of the events table with the same indexes
+(\`CREATE TABLE … (LIKE events INCLUDING ALL)\`), the ceiling of this PostgreSQL for a statement per command. Emmett: \`@event-driven-io/emmett-postgresql\`
 ${emmettVersion} appending the same events (type, payload, metadata) with \`appendToStream(stream, events,
 { expectedStreamVersion })\` into its own tables, through the same connection pool to the same server.
 

@@ -92,7 +92,7 @@ class AppendGroup {
   }
 
   private async run(group: Waiting[]): Promise<void> {
-    if (group.length === 1) return settleWith(group[0]!, this.alone);
+    if (group.length === 1) return answerAlone(group[0]!, this.alone);
     let rows: [eventId: string, ...Inserted][];
     try {
       ({ rows } = await this.pool.query({
@@ -102,7 +102,7 @@ class AppendGroup {
         rowMode: "array",
       }));
     } catch {
-      await Promise.all(group.map((append) => settleWith(append, this.alone)));
+      await Promise.all(group.map((append) => answerAlone(append, this.alone)));
       return;
     }
     const written = new Map(rows.map(([eventId, ...row]) => [eventId, row as Inserted]));
@@ -110,7 +110,8 @@ class AppendGroup {
   }
 }
 
-async function settleWith(append: Waiting, write: WriteOne): Promise<void> {
+/** Writes an append in a statement of its own and gives it the outcome. */
+async function answerAlone(append: Waiting, write: WriteOne): Promise<void> {
   try {
     append.resolve(await write(append));
   } catch (error) {
@@ -118,13 +119,16 @@ async function settleWith(append: Waiting, write: WriteOne): Promise<void> {
   }
 }
 
-/** The group as one JSON array: payload and metadata are JSON already and go in as they are. */
+/**
+ * The group as one JSON array: payload and metadata are JSON already and go in as they are. An invalid
+ * recordedAt throws here (JSON.stringify would make it null, the clock's time), so that append fails alone.
+ */
 function asJson(group: OneEvent[]): string {
   const rows = group.map(
     (a) =>
       `{"aggregate_type":${JSON.stringify(a.aggregateType)},"aggregate_id":${JSON.stringify(a.aggregateId)},"project_id":${JSON.stringify(a.projectId)},` +
       `"event_id":${JSON.stringify(a.eventId)},"event_type":${JSON.stringify(a.eventType)},"event_version":${JSON.stringify(a.eventVersion)},` +
-      `"payload":${a.payload},"metadata":${a.metadata},"expected":${JSON.stringify(a.expected)},"recorded_at":${JSON.stringify(a.recordedAt)}}`,
+      `"payload":${a.payload},"metadata":${a.metadata},"expected":${JSON.stringify(a.expected)},"recorded_at":${a.recordedAt ? JSON.stringify(a.recordedAt.toISOString()) : "null"}}`,
   );
   return `[${rows.join(",")}]`;
 }

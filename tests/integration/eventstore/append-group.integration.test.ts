@@ -85,10 +85,14 @@ describe("one-event appends sent together", () => {
     expect((await readStream(pool, stream)).map((e) => e.version)).toEqual(written);
   });
 
-  it("keep a command's instant when it names one (a seeded past)", async () => {
+  it("keep a command's instant when it names one (a seeded past), and refuse an invalid one", async () => {
     const recordedAt = new Date("2020-02-29T12:34:56.789Z");
     const inputs = Array.from({ length: 6 }, () => ({ ...firstOf(), recordedAt }));
-    await Promise.all(inputs.map((input) => appendToStream(pool, input)));
+    // An invalid instant is refused, as alone, not taken for "none" (the clock's time).
+    const invalid = { ...firstOf(), recordedAt: new Date(Number.NaN) };
+    const outcomes = await Promise.allSettled([...inputs.slice(0, 3), invalid, ...inputs.slice(3)].map((input) => appendToStream(pool, input)));
+    expect(outcomes[3]!.status).toBe("rejected");
+    expect(await readStream(pool, invalid)).toHaveLength(0);
     for (const input of inputs) expect((await readStream(pool, input))[0]!.timestamp).toEqual(recordedAt);
   });
 

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import { TimeTravelBoard, usePastBoardEarly } from "@/components/time-travel/time-travel-board";
 import { useAsOfParam } from "@/components/time-travel/use-as-of-param";
-import { setAsOfParam } from "@/components/time-travel/use-as-of-param";
+import { toggleTimeTravel } from "@/components/time-travel/use-as-of-param";
 import { useTRPC, useTRPCClient } from "@/components/trpc/context";
 import { errorCode, errorMessage } from "@/components/trpc/errors";
 import { lastWritePosition } from "@/components/trpc/written-positions";
@@ -129,7 +129,7 @@ function LoadedBoard({ projectId, data, lag }: { projectId: string; data: BoardD
           if (to) focusCard(to, revealTask);
         },
     openField: travelling ? undefined : openTaskAt,
-    timeTravel: () => setAsOfParam(travelling ? null : new Date()),
+    timeTravel: toggleTimeTravel,
   });
   const paletteGroups = usePaletteGroups({
     projectId,

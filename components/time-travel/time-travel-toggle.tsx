@@ -1,7 +1,7 @@
 "use client";
 
 import { buttonGhost } from "@/components/ui/classes";
-import { setAsOfParam, useAsOfParam } from "./use-as-of-param";
+import { toggleTimeTravel, useAsOfParam } from "./use-as-of-param";
 
 /** Opens time travel at the present moment (the slider then goes back from there) or returns to the live board. */
 export function TimeTravelToggle() {
@@ -10,7 +10,7 @@ export function TimeTravelToggle() {
     <button
       type="button"
       aria-pressed={asOf !== null}
-      onClick={() => setAsOfParam(asOf ? null : new Date())}
+      onClick={toggleTimeTravel}
       className={`${buttonGhost} aria-pressed:bg-accent/10 aria-pressed:text-accent-text`}
     >
       Time travel

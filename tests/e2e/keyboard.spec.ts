@@ -165,6 +165,18 @@ test("Ctrl+K opens the palette even when it comes before the close event of the 
   await expect(palette).toBeHidden();
 });
 
+test("t pressed twice before the page renders the first goes back to the live board", async ({ signedInPage: page }) => {
+  await seedBoard(page, "Travel race", { "To do": ["Only card"] });
+  await expect(page.locator("[data-live]")).toHaveText("Live");
+  // Both presses in one task: the first has changed the address, and nothing has rendered it yet, as on a busy device.
+  await page.evaluate(() => {
+    for (let i = 0; i < 2; i++) document.body.dispatchEvent(new KeyboardEvent("keydown", { key: "t", bubbles: true, cancelable: true }));
+  });
+  await expect(page).not.toHaveURL(/asOf=/);
+  await expect(page.locator("[data-live]")).toHaveText("Live");
+  await expect(page.getByRole("button", { name: "Time travel", exact: true })).toHaveAttribute("aria-pressed", "false");
+});
+
 test("the command palette finds every action, fits a phone and passes axe in both themes", async ({ signedInPage: page }) => {
   test.setTimeout(60_000);
   const projectId = await seedBoard(page, "Palette", { "To do": ["Fix the login page", "Write release notes"] });

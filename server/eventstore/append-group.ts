@@ -21,7 +21,7 @@ export interface OneEvent {
 }
 
 /** The row written, or null when a unique index or the gap check refused it (the caller finds out why). */
-export type WriteOne = (append: OneEvent) => Promise<Inserted | null>;
+export type WriteOne = (pool: pg.Pool, append: OneEvent) => Promise<Inserted | null>;
 
 /*
  * Concurrent one-event appends on one pool share a statement: one round trip and one commit for all of them
@@ -75,7 +75,7 @@ class AppendGroup {
   private async runAlone(append: OneEvent): Promise<Inserted | null> {
     this.running++;
     try {
-      return await this.alone(append);
+      return await this.alone(this.pool, append);
     } finally {
       this.running--;
       if (this.waiting.length > 0 && this.running < IN_FLIGHT) void this.drain();
@@ -92,7 +92,7 @@ class AppendGroup {
   }
 
   private async run(group: Waiting[]): Promise<void> {
-    if (group.length === 1) return answerAlone(group[0]!, this.alone);
+    if (group.length === 1) return this.answerAlone(group[0]!);
     let rows: [eventId: string, ...Inserted][];
     try {
       ({ rows } = await this.pool.query({
@@ -102,22 +102,23 @@ class AppendGroup {
         rowMode: "array",
       }));
     } catch {
-      await Promise.all(group.map((append) => answerAlone(append, this.alone)));
+      await Promise.all(group.map((append) => this.answerAlone(append)));
       return;
     }
     const written = new Map(rows.map(([eventId, ...row]) => [eventId, row as Inserted]));
     for (const append of group) append.resolve(written.get(canonicalUuid(append.eventId)) ?? null);
   }
-}
 
-/** Writes an append in a statement of its own and gives it the outcome. */
-async function answerAlone(append: Waiting, write: WriteOne): Promise<void> {
-  try {
-    append.resolve(await write(append));
-  } catch (error) {
-    append.reject(error);
+  /** Writes an append in a statement of its own and gives it the outcome. */
+  private async answerAlone(append: Waiting): Promise<void> {
+    try {
+      append.resolve(await this.alone(this.pool, append));
+    } catch (error) {
+      append.reject(error);
+    }
   }
 }
+
 
 /**
  * The group as one JSON array: payload and metadata are JSON already and go in as they are. An invalid
@@ -137,7 +138,7 @@ const groups = new WeakMap<pg.Pool, AppendGroup>();
 
 /**
  * Writes a one-event append, sharing a statement with those on the same pool that wait for one; `alone`
- * writes one in a statement of its own (the same function on every call).
+ * writes one in a statement of its own (the same function on every call: the pool's group keeps the first).
  */
 export function writeGrouped(pool: pg.Pool, append: OneEvent, alone: WriteOne): Promise<Inserted | null> {
   let group = groups.get(pool);

@@ -171,7 +171,7 @@ async function insertRows(db: pg.Pool, input: AppendInput, expected: number, pay
   const [{ eventId, eventType, eventVersion }] = input.events as [NewEvent];
   const { aggregateType, aggregateId, projectId, recordedAt = null } = input;
   const append: OneEvent = { aggregateType, aggregateId, projectId, eventId, eventType, eventVersion, payload: payloads[0]!, metadata, expected, recordedAt };
-  const row = await writeGrouped(db, append, (alone) => insertOne(db, alone));
+  const row = await writeGrouped(db, append, insertOne);
   return row && [row];
 }
 

@@ -5,8 +5,8 @@ import type { StoredEvent } from "./types";
  * A command's events carry one instant (the append stamps them together). Events stored before that was
  * so may each carry their own, a few microseconds apart; a cut by instant then goes by the command's LAST
  * instant, so that no instant shows part of a command. "The events of one command" are the rows one append
- * statement wrote: one transaction, one stream, one metadata value; the (project_id, transaction_id) index
- * finds them.
+ * statement wrote: one transaction, one stream, one metadata value; the (project_id, transaction_id,
+ * aggregate_id) index finds them, without reading the rest of a transaction that wrote many (migration 0100).
  */
 /** SQL: row `c` belongs to the command of row `e`. */
 export const sameCommand = (e: string, c: string) =>

@@ -25,9 +25,10 @@ export interface ProjectSlice {
  * A board snapshot holds the events its reading statement could see up to its instant. What it lacks is
  * (a) everything stored later and (b) events stored earlier by transactions still running then, which
  * commit late. (b) are the transactions in the snapshot's xmin..xmax window that it did not see, and the
- * (project_id, transaction_id) index finds them without scanning the project. A transaction that takes an
- * id only after the snapshot and yet stamps an earlier time (a backdated import, or a statement between
- * reading the clock and taking its id) is not covered: imports belong before snapshots are taken.
+ * prefix of the (project_id, transaction_id, aggregate_id) index finds them without scanning the project. A
+ * transaction that takes an id only after the snapshot and yet stamps an earlier time (a backdated import, or a
+ * statement between reading the clock and taking its id) is not covered: imports belong before snapshots are
+ * taken.
  */
 const sliceColumns = (latest: string) =>
   `${EVENT_COLUMNS}, ${latest}::text AS cut_timestamp, pg_current_snapshot()::text AS visibility`;

@@ -31,7 +31,7 @@ import { TaskDetailDialog } from "./task-detail-dialog";
 import { type BoardData, canEditTasks, canManageColumns, type ProjectionLag } from "./types";
 import { useBoardFilters } from "./use-board-filters";
 import { focusedTaskId, type TaskField, useBoardShortcuts } from "./use-board-shortcuts";
-import { useLiveUpdates } from "./use-live-updates";
+import { type LiveStatus, useLiveUpdates } from "./use-live-updates";
 import { useOnline } from "./use-online";
 import { usePendingChanges } from "./use-pending-changes";
 import { useTaskVersions } from "./use-task-versions";
@@ -58,14 +58,18 @@ export function BoardView({ projectId }: { projectId: string }) {
     refetchInterval: (q) => (q.state.data && q.state.data.lag.events > 0 ? BEHIND_REFETCH_MS : false),
   });
   usePastBoardEarly(projectId);
+  // The stream starts with the page, beside the board's first load, not after it: the board shows live as it is drawn.
+  // In time travel the past board comes first (the badge says paused): the stream waits for the live board.
+  const travelling = useAsOfParam() !== null;
+  const live = useLiveUpdates(projectId, !travelling || query.data !== undefined);
 
   // A failed background refetch keeps showing the board we have.
-  if (query.data) return <LoadedBoard projectId={projectId} data={query.data} lag={query.data.lag} />;
+  if (query.data) return <LoadedBoard projectId={projectId} data={query.data} lag={query.data.lag} live={live} />;
   if (query.isError) return <BoardError notFound={errorCode(query.error) === "NOT_FOUND"} message={errorMessage(query.error)} />;
   return <BoardSkeleton />;
 }
 
-function LoadedBoard({ projectId, data, lag }: { projectId: string; data: BoardData; lag: ProjectionLag }) {
+function LoadedBoard({ projectId, data, lag, live }: { projectId: string; data: BoardData; lag: ProjectionLag; live: LiveStatus }) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [openTaskId, setOpenTaskId] = useState<string | null>(null);
   // The field the task panel opens at (`a`, `p`, `l` on a card), or null for its top.
@@ -73,7 +77,6 @@ function LoadedBoard({ projectId, data, lag }: { projectId: string; data: BoardD
   const [revealTaskId, revealTask] = useState<string | null>(null);
   const [today] = useState(() => localToday(new Date()));
   const versions = useTaskVersions(projectId);
-  const live = useLiveUpdates(projectId);
   const online = useOnline();
   const travelling = useAsOfParam() !== null;
   const openTask = useCallback((taskId: string) => {

@@ -27,12 +27,14 @@ const RETRY_LONGEST_MS = 15_000;
  * them), so the page also learns how far the read model is behind (a parked event shows as held back). A
  * message that does not fit the board as drawn, or a "resync" after a reconnect, only refetches. Open tasks
  * that changed are refetched. Each time the stream starts, the board is refetched too: what changed between
- * the board's load and the stream's start comes in no message. A stream that failed (the server answered a
+ * the board's load and the stream's start comes in no message. The stream starts with the page, beside the
+ * board's first load (or when `start` turns true); a change before that load is drawn is not patched but fetched
+ * after it. A stream that failed (the server answered a
  * reconnect with an error, during a restart say) is not retried by the browser: it is started again here.
  * Offline, the page says so at once (a stream open when the connection dropped can stay open without
  * delivering anything) and the stream is closed; it starts afresh (and so refetches) when the connection returns.
  */
-export function useLiveUpdates(projectId: string): LiveStatus {
+export function useLiveUpdates(projectId: string, start = true): LiveStatus {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [refetchLater] = useState(() => lastCallAfter(REFETCH_AFTER_MS));
@@ -43,6 +45,13 @@ export function useLiveUpdates(projectId: string): LiveStatus {
     void queryClient.invalidateQueries(boards);
     void queryClient.invalidateQueries(trpc.task.pathFilter());
   };
+  // The stream starts beside the page's first load of the board, which may have been read before the stream started
+  // or before a change it tells of. The board is then fetched again once that load has landed: cancelling it would
+  // hold back the first drawing, and on a busy board changes would cancel each new first load in turn.
+  const refetchAfterLoad = async () => {
+    if (queryClient.isFetching(boards) > 0) await queryClient.refetchQueries(boards, { cancelRefetch: false }).catch(() => {});
+    void queryClient.invalidateQueries(boards, { cancelRefetch: false });
+  };
   const online = useOnline();
   const me = useSession().data?.user.id;
   const subscription = useSubscription(
@@ -50,28 +59,31 @@ export function useLiveUpdates(projectId: string): LiveStatus {
       { projectId },
       {
         // Offline, a stream cannot start (and a browser retrying it would spin): it starts again when the connection returns.
-        enabled: online,
+        enabled: online && start,
         onStarted: () => {
           failures.reset();
-          refetchAll();
+          void refetchAfterLoad();
+          void queryClient.invalidateQueries(trpc.task.pathFilter());
         },
         onData: ({ data: change }) => {
           if (change.kind === "resync") return refetchAll();
-          const [drawn] = queryClient.getQueriesData<BoardData>(boards);
-          if (me && drawn?.[1]) markTeammateChanges(drawn[1], change, me);
-          let applied = false;
-          queryClient.setQueriesData<BoardData>(boards, (board) => {
-            const patched = board && applyBoardPatch(board, change);
-            applied ||= !!patched;
-            return patched ?? board;
-          });
           rememberPosition(projectId, change.position);
-          // A patch that fits is checked against the read model once a burst of changes is over, so a busy board
-          // is not refetched whole (and redrawn) for every change. One that does not fit is fetched at once, and so
-          // is the board when a fetch is under way: that one may have asked for an older position, and landing
-          // after the patch it would take the change back; refetching cancels it.
-          if (applied && queryClient.isFetching(boards) === 0) refetchLater.run(() => void queryClient.invalidateQueries(boards));
-          else void queryClient.invalidateQueries(boards);
+          const [drawn] = queryClient.getQueriesData<BoardData>(boards);
+          if (drawn?.[1]) {
+            if (me) markTeammateChanges(drawn[1], change, me);
+            let applied = false;
+            queryClient.setQueriesData<BoardData>(boards, (board) => {
+              const patched = board && applyBoardPatch(board, change);
+              applied ||= !!patched;
+              return patched ?? board;
+            });
+            // A patch that fits is checked against the read model once a burst of changes is over, so a busy board
+            // is not refetched whole (and redrawn) for every change. One that does not fit is fetched at once, and so
+            // is the board when a fetch is under way: that one may have asked for an older position, and landing
+            // after the patch it would take the change back; refetching cancels it.
+            if (applied && queryClient.isFetching(boards) === 0) refetchLater.run(() => void queryClient.invalidateQueries(boards));
+            else void queryClient.invalidateQueries(boards);
+          } else void refetchAfterLoad();
           for (const taskId of change.changedTaskIds) {
             void queryClient.invalidateQueries(trpc.task.get.queryFilter({ projectId, taskId }));
             void queryClient.invalidateQueries(trpc.task.history.queryFilter({ projectId, taskId }));

@@ -151,12 +151,15 @@ export function usePendingChanges(projectId: string, versions: TaskVersions, sho
   function forgetShown(board: BoardData) {
     const had = (c: ChangeCommand) => c.position !== undefined && board.position >= c.position;
     if (pending.some(had)) setPending((list) => list.filter((c) => !had(c)));
+    // Nothing being added (nearly always): no need to list a large board's every task.
+    if (creates.length === 0) return;
     const shown = new Set(board.columns.flatMap((c) => c.tasks.map((t) => t.id)).concat(board.archived.map((t) => t.id)));
     if (creates.some((c) => c.taskId && shown.has(c.taskId))) setCreates((list) => list.filter((c) => !(c.taskId && shown.has(c.taskId))));
   }
 
   /** Tasks being added to a column that the board does not show yet. */
   function creatingIn(columnId: string, board: BoardData): PendingCreate[] {
+    if (!creates.some((c) => c.columnId === columnId)) return [];
     const shown = new Set(board.columns.flatMap((c) => c.tasks.map((t) => t.id)));
     return creates.filter((c) => c.columnId === columnId && !(c.taskId && shown.has(c.taskId)));
   }

@@ -5,6 +5,7 @@ import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from
 import { useState, type ReactNode } from "react";
 import type { AppRouter } from "@/server/api/root";
 import { TRPCProvider } from "./context";
+import { TRPC_URL } from "./first-board-request";
 import { transformer } from "./transformer";
 import { isFinalAnswer } from "./errors";
 import { writtenPositionsLink } from "./written-positions";
@@ -43,9 +44,9 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
         // Subscriptions (live board updates) stream over server-sent events; the rest is batched HTTP.
         splitLink({
           condition: (op) => op.type === "subscription",
-          true: httpSubscriptionLink({ url: "/api/trpc", transformer }),
+          true: httpSubscriptionLink({ url: TRPC_URL, transformer }),
           // The server refuses batches of more than 50 calls (server/api/http/trpc-handler.ts).
-          false: httpBatchLink({ url: "/api/trpc", transformer, maxItems: 50 }),
+          false: httpBatchLink({ url: TRPC_URL, transformer, maxItems: 50 }),
         }),
       ],
     }),

@@ -101,3 +101,40 @@ test("a change made after the board loaded but before its live stream started st
   await expect(card(column(otherPage, "Review"), "Added before the stream")).toBeVisible();
   await otherContext.close();
 });
+
+test("the live stream starts while the board's first load is under way, and a change made meanwhile shows", async ({
+  signedInPage: page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(60_000);
+  const { projectId, otherContext, otherPage } = await ownerAndTeammate(page, browser, baseURL!, "Slow first load", "Moved meanwhile");
+  // The teammate's first board load is read by the server at once, and its answer held back until the owner has moved
+  // the card: the page then draws a board without the move.
+  let read!: () => void;
+  const wasRead = new Promise<void>((resolve) => (read = resolve));
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let first = true;
+  await otherPage.route("**/api/trpc/board.get**", async (route) => {
+    if (!first) return route.continue();
+    first = false;
+    const response = await route.fetch();
+    read();
+    await released;
+    await route.fulfill({ response });
+  });
+  const streamStarted = otherPage.waitForRequest("**/api/trpc/board.changes**");
+  await otherPage.goto(`/projects/${projectId}`);
+  await wasRead;
+  // The stream does not wait for the board to be drawn.
+  await streamStarted;
+  await drag(page, card(column(page, "To do"), "Moved meanwhile"), column(page, "In progress").getByRole("list", { name: "Tasks in In progress" }));
+  await expect(card(column(page, "In progress"), "Moved meanwhile")).toBeVisible();
+
+  release();
+  await expect(card(column(otherPage, "In progress"), "Moved meanwhile")).toBeVisible();
+  await expect(card(column(otherPage, "To do"), "Moved meanwhile")).toHaveCount(0);
+  await expect(otherPage.locator("[data-live]")).toHaveText("Live");
+  await otherContext.close();
+});

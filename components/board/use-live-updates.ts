@@ -29,8 +29,8 @@ const RETRY_LONGEST_MS = 15_000;
  * that changed are refetched. Each time the stream starts, the board is refetched too: what changed between
  * the board's load and the stream's start comes in no message. The stream starts with the page, beside the
  * board's first load (or when `start` turns true); a change before that load is drawn is not patched but fetched
- * after it. A stream that failed (the server answered a
- * reconnect with an error, during a restart say) is not retried by the browser: it is started again here.
+ * after it. A stream that failed (the server answered a reconnect with an error, during a restart say) is not
+ * retried by the browser: it is started again here.
  * Offline, the page says so at once (a stream open when the connection dropped can stay open without
  * delivering anything) and the stream is closed; it starts afresh (and so refetches) when the connection returns.
  */

@@ -75,8 +75,8 @@ export async function aggregateLoadBench(pool: pg.Pool): Promise<Section[]> {
     {
       title: "Loading a task aggregate",
       body: `\`loadAggregate\` as \`handleCommand\` calls it, on one task stream per row of valid task events (COPY-loaded).
-p50 / p95 in ms over ${COLD_LOADS} cold loads (process cache emptied before each: snapshot and events read from
-PostgreSQL and folded) and ${WARM_LOADS} warm loads (state cached in the process: one query for newer events).
+p50 / p95 in ms over ${COLD_LOADS} cold loads (process cache emptied before each: the newest snapshot and the events after it read from
+PostgreSQL in one statement, and folded) and ${WARM_LOADS} warm loads (state cached in the process: one query for newer events).
 With a snapshot, the newest one is ${behind()} events behind the head (half of \`SNAPSHOT_EVERY\` = ${snapshotPolicy.aggregateEvery}, taken by
 the app's policy on a load); without, the policy is switched off for the measurement.
 

@@ -4,7 +4,7 @@ import type { Db } from "../db";
 import { toDomainEvent } from "./domain-event";
 import { readStream } from "./read";
 import { snapshotPolicy, stateCache } from "./snapshot-policy";
-import { type AggregateTarget, readSnapshot, saveSnapshot } from "./snapshots";
+import { type AggregateTarget, readFromSnapshot, saveSnapshot } from "./snapshots";
 import type { StoredEvent, StreamId } from "./types";
 
 type Folds<S, E> = Pick<Decider<S, never, E>, "evolve" | "initialState" | "stateSchemaVersion">;
@@ -34,11 +34,7 @@ export async function loadAggregate<S, E extends { type: string; data: unknown }
   decider: Folds<S, E>,
   target: AggregateTarget = {},
 ): Promise<LoadedAggregate<S>> {
-  const base =
-    cachedState(stream, decider, target) ??
-    (await snapshotBase(db, stream, decider, target)) ??
-    { state: decider.initialState(), version: 0, timestamp: null, snapshotVersion: 0 };
-  const tail = await readStream(db, stream, { fromVersion: base.version + 1, toVersion: target.toVersion, until: target.until });
+  const { base, tail } = await startAndTail(db, stream, decider, target);
   const last = tail.at(-1);
   const loaded: LoadedAggregate<S> = {
     state: tail.reduce((state, event) => decider.evolve(state, toDomainEvent<E>(event)), base.state),
@@ -87,7 +83,16 @@ function cachedState<S>(stream: StreamId, decider: Folds<S, never>, target: Aggr
   return cached;
 }
 
-async function snapshotBase<S>(db: Db, stream: StreamId, decider: Folds<S, never>, target: AggregateTarget): Promise<AggregateState<S> | null> {
-  const snapshot = await readSnapshot<S>(db, stream, decider.stateSchemaVersion, target);
-  return snapshot && { ...snapshot, snapshotVersion: snapshot.version };
+/** Where a load starts (a cached state, else the newest snapshot, else the initial state) and the events after it. */
+async function startAndTail<S>(db: Db, stream: StreamId, decider: Folds<S, never>, target: AggregateTarget) {
+  const cached = cachedState(stream, decider, target);
+  if (cached) {
+    const tail = await readStream(db, stream, { fromVersion: cached.version + 1, toVersion: target.toVersion, until: target.until });
+    return { base: cached, tail };
+  }
+  const { snapshot, tail } = await readFromSnapshot<S>(db, stream, decider.stateSchemaVersion, target);
+  const base: AggregateState<S> = snapshot
+    ? { ...snapshot, snapshotVersion: snapshot.version }
+    : { state: decider.initialState(), version: 0, timestamp: null, snapshotVersion: 0 };
+  return { base, tail };
 }

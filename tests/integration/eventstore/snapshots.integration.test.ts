@@ -1,8 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { afterEach, describe, expect, it } from "vitest";
-import { type TaskCommand, taskDecider } from "../../../server/domain";
-import { appendToStream, backgroundWorkDone, handleCommand, loadAggregate, snapshotAggregate, snapshotPolicy } from "../../../server/eventstore";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { type TaskCommand, taskDecider, type TaskEvent } from "../../../server/domain";
+import {
+  type AggregateTarget,
+  appendToStream,
+  backgroundWorkDone,
+  handleCommand,
+  loadAggregate,
+  snapshotAggregate,
+  snapshotPolicy,
+  toDomainEvent,
+} from "../../../server/eventstore";
 import { metadata, testPool } from "../helpers/db";
+import { forgetProcessState } from "../helpers/process-state";
 
 const pool = testPool();
 const defaultEvery = snapshotPolicy.aggregateEvery;
@@ -131,4 +141,29 @@ describe("aggregate snapshots", () => {
     const retry = await run(taskId, create, createId);
     expect(retry).toMatchObject({ idempotentReplay: true, version: 1, lastPosition: first.lastPosition });
   });
+
+  it("reads a stream the process has not cached in one statement: the newest snapshot and the events after it", async () => {
+    const stream = await taskWithRenames(9);
+    const events = (await loadAggregate(pool, stream, taskDecider, { toVersion: 10 })).tail.map((e) => toDomainEvent<TaskEvent>(e));
+    const stateAt = (version: number) => events.slice(0, version).reduce(taskDecider.evolve, taskDecider.initialState());
+    await plantSnapshot(stream.aggregateId, 4, taskDecider.stateSchemaVersion, stateAt(4));
+    const client = await pool.connect();
+    try {
+      const statements = vi.spyOn(client, "query");
+      // The event at version v was stored at minute(v - 1).
+      const targets: [AggregateTarget, number][] = [[{}, 10], [{ toVersion: 7 }, 7], [{ until: minute(2) }, 3], [{ toVersion: 3 }, 3]];
+      for (const [target, version] of targets) {
+        forgetProcessState();
+        statements.mockClear();
+        const loaded = await loadAggregate(client, stream, taskDecider, target);
+        expect(statements).toHaveBeenCalledTimes(1);
+        expect(loaded).toMatchObject({ version, state: stateAt(version), timestamp: minute(version - 1), snapshotVersion: version >= 4 ? 4 : 0 });
+        expect(loaded.tail.map((e) => e.version)).toEqual(version >= 4 ? range(5, version) : range(1, version));
+      }
+    } finally {
+      client.release();
+    }
+  });
 });
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { buttonPrimary, buttonSecondary, fieldInput, fieldLabel } from "@/components/ui/classes";
+import { countOf } from "@/components/ui/format";
 import { AuditSection } from "./audit-section";
 import { type DownloadState, useExportDownload } from "./use-export-download";
 
@@ -88,13 +89,12 @@ function statusText(state: DownloadState): string {
     case "preparing":
       return "Sealing the log and preparing the export…";
     case "downloading":
-      return `Downloading${state.events === null ? "" : ` ${plural(state.events)}`}… ${megabytes(state.bytes)} received`;
+      return `Downloading${state.events === null ? "" : ` ${countOf(state.events, "event")}`}… ${megabytes(state.bytes)} received`;
     case "done":
-      return `Saved ${state.fileName} (${state.events === null ? "" : `${plural(state.events)}, `}${megabytes(state.bytes)}).`;
+      return `Saved ${state.fileName} (${state.events === null ? "" : `${countOf(state.events, "event")}, `}${megabytes(state.bytes)}).`;
     default:
       return "";
   }
 }
 
-const plural = (n: number) => `${n.toLocaleString("en-US")} event${n === 1 ? "" : "s"}`;
 const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 2 : 1)} MB`;

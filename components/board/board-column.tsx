@@ -11,6 +11,7 @@ import { SettingsIcon, WarningIcon } from "./icons";
 import type { BoardColumn as Column, BoardTask } from "./types";
 import { PendingMark } from "./task-card";
 import { iconButton } from "../ui/classes";
+import { countOf } from "../ui/format";
 import { useOnline } from "./use-online";
 
 /** One column: its name, how full it is, its cards (a drop target even when empty) and "Add task". */
@@ -49,7 +50,7 @@ export function BoardColumn({
           {column.name}
         </h2>
         <WipCount count={count} limit={limit} fill={fill} />
-        {hidden > 0 ? <span className="shrink-0 text-xs text-fg-muted tabular-nums">{taskIds.length} shown</span> : null}
+        {hidden > 0 ? <span className="shrink-0 text-xs text-fg-muted tabular-nums">{taskIds.length.toLocaleString("en-US")} shown</span> : null}
         {canManage ? (
           <>
             <button
@@ -126,13 +127,13 @@ function WipCount({ count, limit, fill }: { count: number; limit: number | null;
 
   return (
     <span
-      title={warning ? `${count} tasks: ${warning}` : undefined}
+      title={warning ? `${countOf(count, "task")}: ${warning}` : undefined}
       className={`inline-flex h-5 shrink-0 items-center gap-1 rounded-full px-1.5 text-xs font-medium tabular-nums ${tone}`}
     >
       {warning ? <WarningIcon className="size-3" /> : null}
-      <span aria-hidden="true">{limit === null ? count : `${count} / ${limit}`}</span>
+      <span aria-hidden="true">{limit === null ? count.toLocaleString("en-US") : `${count.toLocaleString("en-US")} / ${limit.toLocaleString("en-US")}`}</span>
       <span className="sr-only">
-        {count === 1 ? "1 task" : `${count} tasks`}
+        {countOf(count, "task")}
         {limit === null ? "" : `, WIP limit ${limit}`}
         {warning ? ` (${warning})` : ""}
       </span>

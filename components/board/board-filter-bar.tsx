@@ -5,7 +5,7 @@ import type { LabelColour } from "@/server/domain";
 import { labelChipClass, LabelSwatch } from "./label-colours";
 import { type BoardFilters, noFilters, UNASSIGNED } from "./board-filters";
 import { useBoardSession } from "./board-session";
-import { priorities } from "../ui/format";
+import { countOf, priorities } from "../ui/format";
 import { SearchIcon } from "./icons";
 import { buttonGhost, fieldInput, iconButton } from "../ui/classes";
 
@@ -101,7 +101,7 @@ export function BoardFilterBar({
         Clear filters
       </button>
       <p role="status" className="ml-auto text-sm text-fg-muted tabular-nums">
-        Showing {shown} of {tasks.length} {tasks.length === 1 ? "task" : "tasks"}
+        Showing {shown.toLocaleString("en-US")} of {countOf(tasks.length, "task")}
       </p>
       <button
         type="button"

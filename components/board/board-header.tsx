@@ -5,7 +5,7 @@ import { HistoryLinks } from "@/components/history/history-links";
 import { TimeTravelToggle } from "@/components/time-travel/time-travel-toggle";
 import { useAsOfParam } from "@/components/time-travel/use-as-of-param";
 import { useBoardSession } from "./board-session";
-import { roleLabel } from "../ui/format";
+import { countOf, roleLabel } from "../ui/format";
 import { ChevronIcon } from "./icons";
 import { ImportButton } from "./import-dialog";
 import { buttonGhost } from "../ui/classes";
@@ -32,7 +32,7 @@ export function BoardHeader() {
         {canEdit ? "" : " · read only"}
       </span>
       <span data-task-count className="text-sm text-fg-muted">
-        {taskCount === 1 ? "1 task" : `${taskCount} tasks`}
+        {countOf(taskCount, "task")}
       </span>
       <LiveBadge status={travelling ? "paused" : live} waiting={live === "offline" ? changes.count : 0} />
       <MemberAvatars members={board.members} />

@@ -9,6 +9,7 @@ import { Dialog, DialogTitle } from "./dialog";
 import { ChevronIcon } from "./icons";
 import type { BoardColumn } from "./types";
 import { buttonDanger, buttonPrimary, buttonSecondary, fieldInput, fieldLabel } from "../ui/classes";
+import { countOf } from "../ui/format";
 import { useInvalidateBoard } from "./use-invalidate-board";
 
 /** Rename, WIP limit, position and removal of one column (owners and admins only). */
@@ -142,7 +143,7 @@ function ColumnSettings({ column, headingId, onClose }: { column: BoardColumn; h
         </button>
         {taskCount > 0 ? (
           <p className="text-xs text-fg-muted">
-            Only an empty column can be removed: move its {taskCount === 1 ? "task" : `${taskCount} tasks`} to another column
+            Only an empty column can be removed: move its {taskCount === 1 ? "task" : countOf(taskCount, "task")} to another column
             first. Archived tasks count too; restore them to move them.
           </p>
         ) : null}

@@ -6,6 +6,7 @@ import { useBoardSession } from "./board-session";
 import { useInvalidateBoard } from "./use-invalidate-board";
 import { type BadRow, type ImportState, useCsvImport } from "./use-csv-import";
 import { buttonPrimary, buttonSecondary, fieldLabel } from "../ui/classes";
+import { countOf } from "../ui/format";
 
 const TITLE_ID = "import-title";
 
@@ -130,17 +131,17 @@ function Outcome({ state }: { state: ImportState }) {
     body = (
       <>
         <p className="font-medium text-fg">
-          {created === 1 ? "1 task created" : `${created.toLocaleString("en-US")} tasks created`}
+          {countOf(created, "task")} created
           {alreadyImported > 0 ? `; ${alreadyImported.toLocaleString("en-US")} rows were already imported from this file before` : ""}.
         </p>
         {unknownColumns.map((c) => (
           <p key={c.name} className="text-fg-muted">
-            No column “{c.name}”: {c.rows} {c.rows === 1 ? "task" : "tasks"} put in the first column.
+            No column “{c.name}”: {countOf(c.rows, "task")} put in the first column.
           </p>
         ))}
         {unknownAssignees.map((a) => (
           <p key={a.name} className="text-fg-muted">
-            “{a.name}” is not a member: {a.rows} {a.rows === 1 ? "task" : "tasks"} left unassigned.
+            “{a.name}” is not a member: {countOf(a.rows, "task")} left unassigned.
           </p>
         ))}
         {skipped ? <BadRows rows={badRows} title="Skipped rows" /> : null}

@@ -6,7 +6,7 @@ import { useTRPC, useTRPCClient } from "@/components/trpc/context";
 import { errorMessage } from "@/components/trpc/errors";
 import { lastWriteAnywhere } from "@/components/trpc/written-positions";
 import { useState } from "react";
-import { formatTimestamp, roleLabel, timeAgo } from "../ui/format";
+import { countOf, formatTimestamp, roleLabel, timeAgo } from "../ui/format";
 import { ChevronIcon } from "./icons";
 
 /** The signed-in user's projects with their role in each, how many tasks each holds and when it last changed. */
@@ -57,7 +57,7 @@ export function ProjectList() {
             <span className="min-w-0 flex-1">
               <span className="block truncate text-sm font-medium text-fg">{project.name}</span>
               <span className="block truncate text-xs text-fg-muted">
-                {project.taskCount === 1 ? "1 task" : `${project.taskCount} tasks`}
+                {countOf(project.taskCount, "task")}
                 {" · "}
                 <time dateTime={project.lastActivityAt.toISOString()} title={formatTimestamp(project.lastActivityAt)}>
                   updated {timeAgo(project.lastActivityAt, now)}

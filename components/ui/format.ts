@@ -28,6 +28,9 @@ export const priorityTone: Record<Priority, string> = {
   urgent: "text-red-700 dark:text-red-300",
 };
 
+/** "1 task", "10,000 tasks": a count with its noun, the number grouped as English readers expect. */
+export const countOf = (n: number, noun: string) => `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
+
 export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   const letters = parts.length > 1 ? [parts[0]![0], parts.at(-1)![0]] : [parts[0]?.[0], parts[0]?.[1]];

@@ -16,6 +16,11 @@ export const FEED_START: FeedCheckpoint = { transactionId: "0", position: 0 };
  * order and only below the oldest transaction still running (pg_snapshot_xmin) never does: every event
  * returned belongs to a committed transaction, and no transaction that could still commit sorts before it.
  * Appends take no global lock for this.
+ *
+ * A batch ends after a whole command, never inside one (a command is one append: one transaction, one
+ * stream, one metadata, consecutive in this order), so a read model that commits a batch at a time never
+ * shows part of a command: a batch that reached its limit reads on to the end of its last command. It then
+ * holds the limit or more, so "fewer than the limit" still means the feed has no more to give now.
  */
 export async function readFeed(db: Db, after: FeedCheckpoint, limit = 500): Promise<StoredEvent[]> {
   const { rows } = await db.query<EventRow>(
@@ -25,6 +30,19 @@ export async function readFeed(db: Db, after: FeedCheckpoint, limit = 500): Prom
      ORDER BY events.transaction_id, events.position
      LIMIT $3`,
     [after.transactionId, after.position, limit],
+  );
+  const events = rows.map(rowToEvent);
+  return events.length < limit ? events : [...events, ...(await restOfCommand(db, events.at(-1)!))];
+}
+
+/** The events of `last`'s command after it (the (project_id, transaction_id, aggregate_id) index finds them), in feed order. */
+async function restOfCommand(db: Db, last: StoredEvent): Promise<StoredEvent[]> {
+  const { rows } = await db.query<EventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM events
+     WHERE project_id = $1 AND transaction_id = $2::xid8 AND aggregate_id = $3 AND aggregate_type = $4
+       AND metadata = $5::jsonb AND position > $6
+     ORDER BY position`,
+    [last.projectId, last.transactionId, last.aggregateId, last.aggregateType, JSON.stringify(last.metadata), last.position],
   );
   return rows.map(rowToEvent);
 }

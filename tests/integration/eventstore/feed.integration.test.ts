@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appendToStream, checkpointOf, FEED_START, type FeedCheckpoint, readFeed } from "../../../server/eventstore";
+import { appendToStream, checkpointOf, FEED_START, type FeedCheckpoint, readFeed, type StoredEvent } from "../../../server/eventstore";
 import { metadata, newEvent, taskStream, testPool } from "../helpers/db";
 
 const pool = testPool();
@@ -67,6 +67,41 @@ describe("readFeed", () => {
       expect(seen.map((e) => e.eventId)).not.toContain(doomed.events[0]!.eventId);
     } finally {
       client.release();
+    }
+  });
+
+  it("ends every batch after a whole command, whatever the limit", async () => {
+    // Two transactions of commands of 3, 1, 4 and of 2, 5 events, each command on a stream of its own.
+    const commands: StoredEvent[][] = [];
+    for (const sizes of [[3, 1, 4], [2, 5]]) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        for (const n of sizes) {
+          const events = Array.from({ length: n }, () => newEvent());
+          commands.push((await appendToStream(client, { ...taskStream(), expectedVersion: 0, events, metadata: metadata() })).events);
+        }
+        await client.query("COMMIT");
+      } finally {
+        client.release();
+      }
+    }
+    const commandOf = new Map(commands.flatMap((events, i) => events.map((e) => [e.eventId, i])));
+    const first = commands[0]![0]!;
+    for (let limit = 1; limit <= 6; limit++) {
+      let checkpoint: FeedCheckpoint = { transactionId: first.transactionId, position: first.position - 1 };
+      const seen: string[] = [];
+      for (let i = 0; i < 100 && seen.length < commandOf.size; i++) {
+        const batch = await readFeed(pool, checkpoint, limit);
+        if (batch.length === 0) break;
+        const last = batch.at(-1)!;
+        const command = commandOf.get(last.eventId);
+        // Tests running alongside may write transactions in between: only our commands are checked.
+        if (command !== undefined) expect(last.eventId, `limit ${limit}`).toBe(commands[command]!.at(-1)!.eventId);
+        seen.push(...batch.filter((e) => commandOf.has(e.eventId)).map((e) => e.eventId));
+        checkpoint = checkpointOf(last);
+      }
+      expect(seen).toEqual(commands.flat().map((e) => e.eventId));
     }
   });
 

@@ -71,12 +71,28 @@ function evolveTaskPart(board: Board, event: TaskEvent & Envelope): Board {
     return board;
   }
 
+  const state = evolveTask(existing ?? initialTaskState(), event);
+  // Field by field, not `{ ...state, id, … }`: objects built that way each got a hidden class of their own in V8,
+  // and reading a field of 10,000 of them (folding, packing, sorting a board) took ten times as long.
   const task: BoardTask = {
-    ...evolveTask(existing ?? initialTaskState(), event),
     id,
     createdAt: existing?.createdAt ?? event.timestamp,
     updatedAt: event.timestamp,
     updatedBy: event.userId,
+    exists: state.exists,
+    projectId: state.projectId,
+    columnId: state.columnId,
+    rank: state.rank,
+    title: state.title,
+    description: state.description,
+    priority: state.priority,
+    assigneeId: state.assigneeId,
+    labels: state.labels,
+    dueDate: state.dueDate,
+    archived: state.archived,
+    commentCount: state.commentCount,
+    reviewerId: state.reviewerId,
+    review: state.review,
   };
   return { ...board, tasks: { ...board.tasks, [id]: task } };
 }

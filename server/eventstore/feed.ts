@@ -1,4 +1,5 @@
 import type { Db } from "../db";
+import { sameCommand } from "./command-instant";
 import { EVENT_COLUMNS, type EventRow, rowToEvent } from "./row";
 import type { StoredEvent } from "./types";
 
@@ -35,14 +36,14 @@ export async function readFeed(db: Db, after: FeedCheckpoint, limit = 500): Prom
   return events.length < limit ? events : [...events, ...(await restOfCommand(db, events.at(-1)!))];
 }
 
-/** The events of `last`'s command after it (the (project_id, transaction_id, aggregate_id) index finds them), in feed order. */
+/** The events of `last`'s command after it, in feed order (sameCommand: the (project_id, transaction_id, aggregate_id) index). */
 async function restOfCommand(db: Db, last: StoredEvent): Promise<StoredEvent[]> {
   const { rows } = await db.query<EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM events
-     WHERE project_id = $1 AND transaction_id = $2::xid8 AND aggregate_id = $3 AND aggregate_type = $4
-       AND metadata = $5::jsonb AND position > $6
-     ORDER BY position`,
-    [last.projectId, last.transactionId, last.aggregateId, last.aggregateType, JSON.stringify(last.metadata), last.position],
+    `SELECT rest.* FROM events l
+     CROSS JOIN LATERAL (SELECT ${EVENT_COLUMNS} FROM events c WHERE ${sameCommand("l", "c")} AND c.position > l.position) rest
+     WHERE l.position = $1
+     ORDER BY rest.position`,
+    [last.position],
   );
   return rows.map(rowToEvent);
 }

@@ -64,12 +64,24 @@ export function BoardView({ projectId }: { projectId: string }) {
   const live = useLiveUpdates(projectId, !travelling || query.data !== undefined);
 
   // A failed background refetch keeps showing the board we have.
-  if (query.data) return <LoadedBoard projectId={projectId} data={query.data} lag={query.data.lag} live={live} />;
+  if (query.data) return <LoadedBoard projectId={projectId} data={query.data} lag={query.data.lag} live={live} travelling={travelling} />;
   if (query.isError) return <BoardError notFound={errorCode(query.error) === "NOT_FOUND"} message={errorMessage(query.error)} />;
   return <BoardSkeleton />;
 }
 
-function LoadedBoard({ projectId, data, lag, live }: { projectId: string; data: BoardData; lag: ProjectionLag; live: LiveStatus }) {
+function LoadedBoard({
+  projectId,
+  data,
+  lag,
+  live,
+  travelling,
+}: {
+  projectId: string;
+  data: BoardData;
+  lag: ProjectionLag;
+  live: LiveStatus;
+  travelling: boolean;
+}) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [openTaskId, setOpenTaskId] = useState<string | null>(null);
   // The field the task panel opens at (`a`, `p`, `l` on a card), or null for its top.
@@ -78,7 +90,6 @@ function LoadedBoard({ projectId, data, lag, live }: { projectId: string; data: 
   const [today] = useState(() => localToday(new Date()));
   const versions = useTaskVersions(projectId);
   const online = useOnline();
-  const travelling = useAsOfParam() !== null;
   const openTask = useCallback((taskId: string) => {
     setOpenTaskId(taskId);
     setOpenField(null);

@@ -7,7 +7,6 @@ import {
   type DragOverEvent,
   DragOverlay,
   type DragStartEvent,
-  KeyboardSensor,
   MouseSensor,
   type Over,
   TouchSensor,
@@ -23,6 +22,7 @@ import { BoardColumn } from "./board-column";
 import { type ColumnItems, columnOf, itemsOf, keepUnchangedLists, slotOf } from "./board-moves";
 import { useBoardSession } from "./board-session";
 import { columnThenCards } from "./column-collision";
+import { PromptKeyboardSensor } from "./prompt-keyboard-sensor";
 import { DraggedTaskCard } from "./task-card";
 
 const screenReaderInstructions = {
@@ -49,7 +49,7 @@ export function BoardColumns() {
     useSensor(MouseSensor, { activationConstraint: { distance: 5 } }),
     // A short press-and-hold on touch screens, so swiping still scrolls the board.
     useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 6 } }),
-    useSensor(KeyboardSensor, {
+    useSensor(PromptKeyboardSensor, {
       coordinateGetter: sortableKeyboardCoordinates,
       // Enter stays free to open the task; Space picks up and drops.
       keyboardCodes: { start: ["Space"], cancel: ["Escape"], end: ["Space", "Enter"] },

@@ -87,6 +87,25 @@ test("a card's focus ring is all in view, also after a keyboard drop", async ({ 
   await page.screenshot({ path: "test-results/screens/focus-ring-after-drop.png", clip: (await todo.boundingBox())! });
 });
 
+test("a key pressed as soon as a pick-up is announced moves the card, even when the page runs its timers late", async ({ signedInPage: page }) => {
+  // A busy device runs key presses before timers. Zero-delay timers wait here until it is their turn, in order.
+  await page.addInitScript(() => {
+    const setTimer = window.setTimeout;
+    const late = window as Window & { timersRunLate?: boolean };
+    window.setTimeout = ((handler: TimerHandler, delay?: number, ...rest: unknown[]) =>
+      setTimer(handler, !delay && late.timersRunLate ? 400 : delay, ...rest)) as typeof window.setTimeout;
+  });
+  await seedBoard(page, "Late timers", { "To do": ["First card", "Second card", "Third card"] });
+  const todo = column(page, "To do");
+  await page.evaluate(() => ((window as Window & { timersRunLate?: boolean }).timersRunLate = true));
+  await keyboardDrag(page, card(todo, "First card"), [
+    ["Space", "Picked up “First card”"],
+    ["ArrowDown", "is over position 2 of 3"],
+    ["Space", "Dropped “First card” at position 2 of 3"],
+  ]);
+  await expect(todo.locator("[data-task-id] > p")).toHaveText(["Second card", "First card", "Third card"]);
+});
+
 test("j and k walk every card, into a long column's undrawn ones; a, p, l and t act on the focused card", async ({ signedInPage: page }) => {
   test.setTimeout(90_000);
   const long = Array.from({ length: 40 }, (_, i) => `Item ${String(i + 1).padStart(2, "0")}`);

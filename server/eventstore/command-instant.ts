@@ -20,6 +20,14 @@ export const commandBefore = (e: string, bound: string) =>
 /** SQL: row `e`'s command counts at or after `bound`: its last event was stored then or later. */
 export const commandAtOrAfter = (e: string, bound: string) => `NOT ${commandBefore(e, bound)}`;
 
+/** `a` and `b` belong to one command, as sameCommand decides in SQL. */
+export const isSameCommand = (a: StoredEvent, b: StoredEvent) =>
+  a.projectId === b.projectId &&
+  a.transactionId === b.transactionId &&
+  a.aggregateType === b.aggregateType &&
+  a.aggregateId === b.aggregateId &&
+  isDeepStrictEqual(a.metadata, b.metadata);
+
 /**
  * The instant each of a stream's events counts at (events in version order): its command's last, as the
  * SQL above decides; for events stamped together, their own.
@@ -28,8 +36,7 @@ export function commandInstants(events: StoredEvent[]): Date[] {
   const instants: Date[] = [];
   for (let end = events.length - 1; end >= 0; end--) {
     const next = events[end + 1];
-    const sameAsNext = next && next.transactionId === events[end]!.transactionId && isDeepStrictEqual(next.metadata, events[end]!.metadata);
-    instants[end] = sameAsNext ? instants[end + 1]! : events[end]!.timestamp;
+    instants[end] = next && isSameCommand(next, events[end]!) ? instants[end + 1]! : events[end]!.timestamp;
   }
   return instants;
 }

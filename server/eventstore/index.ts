@@ -1,7 +1,7 @@
 export * from "./types";
 export * from "./errors";
 export { appendToStream, streamVersion, type AppendInput } from "./append";
-export { commandAtOrAfter, commandBefore, commandInstants } from "./command-instant";
+export { commandAtOrAfter, commandBefore, commandInstants, isSameCommand } from "./command-instant";
 export {
   MILLISECOND,
   storedAsOf,

@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { statementName } from "../../db";
 import { recordProjectorBatch } from "../../metrics";
-import { checkpointOf, type FeedCheckpoint, readFeed, type StoredEvent } from "../../eventstore";
+import { checkpointOf, type FeedCheckpoint, isSameCommand, readFeed, type StoredEvent } from "../../eventstore";
 import { applyAsBatch, applyOnce, applyWithRetries, backOff } from "./apply";
 import { readCheckpoint, saveCheckpoint } from "./checkpoints";
 import { blockedAggregates, hold, markResolved, park, releasedEvents } from "./dead-letters";
@@ -20,16 +20,20 @@ export interface BatchResult {
   /** Events taken from the feed (applied, parked or held). */
   count: number;
   checkpoint: FeedCheckpoint;
-  /** The batch stopped short of the feed's end at an event that failed its first attempt (see runBatch). */
-  stoppedAt?: { event: StoredEvent; error: string };
+  /**
+   * The batch stopped short of the feed's end at the command of an event that failed its first attempt: the
+   * command's events, none of them applied (see runBatch).
+   */
+  stoppedAt?: { command: StoredEvent[]; error: string };
 }
 
 /**
  * One batch inside the caller's transaction: first what operators released from the dead letters, then the
  * feed after the checkpoint, then the new checkpoint. The transaction lock makes batches of one projector
  * (from any instance, or a rebuild's swap) run one after another, and the checkpoint is read under it.
- * With `stopAtFailure`, an event of the feed that fails its first attempt ends the batch just before it, so its
- * later attempts can wait outside this transaction (runBatch); otherwise they wait inside it.
+ * With `stopAtFailure`, an event of the feed that fails its first attempt ends the batch just before its command
+ * (none of whose events then stay applied: a read must never see half a command), so its later attempts can wait
+ * outside this transaction (runBatch); otherwise they wait inside it.
  */
 export async function applyBatch(
   tx: Tx,
@@ -62,7 +66,11 @@ export async function applyBatch(
     projector,
     events.filter((event) => !blocked.has(aggregateKey(event))),
   );
+  const stopping = stopAtFailure && policy.attempts > 1 && !batched;
+  let commandStart = 0;
   for (const [index, event] of events.entries()) {
+    if (index > 0 && !isSameCommand(events[index - 1]!, event)) commandStart = index;
+    if (stopping && commandStart === index) await tx.query("SAVEPOINT command_start");
     const key = aggregateKey(event);
     const blocker = blocked.get(key);
     if (blocker) {
@@ -70,12 +78,13 @@ export async function applyBatch(
       continue;
     }
     if (batched) continue;
-    if (stopAtFailure && policy.attempts > 1) {
+    if (stopping) {
       const error = await applyOnce(tx, projector, event);
       if (error === null) continue;
-      const before = index === 0 ? checkpoint : checkpointOf(events[index - 1]!);
+      await tx.query("ROLLBACK TO SAVEPOINT command_start");
+      const before = commandStart === 0 ? checkpoint : checkpointOf(events[commandStart - 1]!);
       await saveCheckpoint(tx, projector.name, before);
-      return { count: index, checkpoint: before, stoppedAt: { event, error } };
+      return { count: commandStart, checkpoint: before, stoppedAt: { command: commandFrom(events, commandStart), error } };
     }
     const failure = await applyWithRetries(tx, projector, event, policy);
     if (failure) {
@@ -89,17 +98,26 @@ export async function applyBatch(
   return { count: events.length, checkpoint: reached };
 }
 
+/** The events of the command that starts at `start` (readFeed ends a batch after a whole command). */
+function commandFrom(events: StoredEvent[], start: number): StoredEvent[] {
+  let end = start + 1;
+  while (end < events.length && isSameCommand(events[start]!, events[end]!)) end++;
+  return events.slice(start, end);
+}
+
 /**
- * One batch in its own transaction. An event that fails is tried again after a wait, as many times as the policy
- * says, each attempt in a transaction of its own and each wait outside any: the feed hands out nothing that
- * commits after a transaction still open (readFeed), so a wait inside one would hold up every projector and
- * every instance, of every project, for as long as it lasts.
+ * One batch in its own transaction. A command with an event that fails is tried again after a wait, as many times
+ * as the policy says, each attempt in a transaction of its own and each wait outside any: the feed hands out
+ * nothing that commits after a transaction still open (readFeed), so a wait inside one would hold up every
+ * projector and every instance, of every project, for as long as it lasts. An attempt applies the whole command or
+ * none of it; at the last, the failing event is parked and the rest of the command held behind it.
  */
 export async function runBatch(pool: pg.Pool, projector: Projector, policy: RetryPolicy, leader?: LeaderSession): Promise<BatchResult> {
   const result = await inTransaction(pool, projector, (tx) => applyBatch(tx, projector, policy, leader, true), (r) => r.count);
   const stopped = result.stoppedAt;
   if (!stopped) return result;
-  const { event } = stopped;
+  const { command } = stopped;
+  const last = command.at(-1)!;
   // applyBatch stops only with two attempts or more, so the loop ends at the last one at the latest.
   for (let attempt = 2; ; attempt++) {
     await backOff(policy, attempt);
@@ -111,16 +129,29 @@ export async function runBatch(pool: pg.Pool, projector: Projector, policy: Retr
         // Another batch (a rebuild's swap, say) may have taken the event meanwhile.
         const at = await readCheckpoint(tx, projector.name);
         if (at.transactionId !== result.checkpoint.transactionId || at.position !== result.checkpoint.position) return "taken";
-        const error = await applyOnce(tx, projector, event);
-        if (error !== null && attempt < policy.attempts) return "again";
-        if (error !== null) await park(tx, projector.name, event, { error, attempts: policy.attempts });
-        await saveCheckpoint(tx, projector.name, checkpointOf(event));
+        await tx.query("SAVEPOINT command_start");
+        let blocker: string | undefined;
+        for (const event of command) {
+          if (blocker) {
+            await hold(tx, projector.name, event, blocker);
+            continue;
+          }
+          const error = await applyOnce(tx, projector, event);
+          if (error === null) continue;
+          if (attempt < policy.attempts) {
+            await tx.query("ROLLBACK TO SAVEPOINT command_start");
+            return "again";
+          }
+          await park(tx, projector.name, event, { error, attempts: policy.attempts });
+          blocker = event.eventId;
+        }
+        await saveCheckpoint(tx, projector.name, checkpointOf(last));
         return "done";
       },
-      (outcome) => (outcome === "done" ? 1 : 0),
+      (outcome) => (outcome === "done" ? command.length : 0),
     );
     if (outcome === "taken") return result;
-    if (outcome === "done") return { count: result.count + 1, checkpoint: checkpointOf(event), stoppedAt: stopped };
+    if (outcome === "done") return { count: result.count + command.length, checkpoint: checkpointOf(last), stoppedAt: stopped };
   }
 }
 

@@ -167,4 +167,38 @@ describe("dead letters", () => {
     await running;
     expect(attempts.get(poisoned.eventId)).toBe(2);
   });
+
+  it("applies a command's events all together or not at all, also while one of them waits for its next attempt", async () => {
+    const owner = await signedUpUser("Owner");
+    const { projectId } = await owner.caller.project.create({ ...cmd(), name: "Whole commands" });
+    // Creating a project is one command of several events: ProjectCreated, MemberAdded, then its columns.
+    const created = await readProject(pool, projectId);
+    expect(created.length).toBeGreaterThan(2);
+    const table = `test_dl_${randomUUID().replaceAll("-", "")}`;
+    await pool.query(`CREATE TABLE ${table} (event_id uuid PRIMARY KEY)`);
+    const failed = new Set<string>();
+    const poisoned = created[1]!;
+    const projector: Projector = {
+      name: `test.whole.${table}`,
+      async handle(tx, event) {
+        if (event.projectId !== projectId) return;
+        // The command's second event fails its first attempt only.
+        if (event.eventId === poisoned.eventId && !failed.has(event.eventId)) {
+          failed.add(event.eventId);
+          throw new Error("not yet");
+        }
+        await tx.query(`INSERT INTO ${table} (event_id) VALUES ($1) ON CONFLICT DO NOTHING`, [event.eventId]);
+      },
+    };
+    const applied = async () => (await pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
+
+    const running = catchUp(pool, projector, { attempts: 2, backoffMs: 1500 });
+    await expect.poll(() => failed.size).toBe(1);
+    // The projector waits before its next attempt, outside any transaction: what it committed shows meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await applied(), "events of the command in the read model while it waits").toBe(0);
+    await running;
+    expect(await applied()).toBe(created.length);
+    expect((await pool.query(`SELECT 1 FROM dead_letters WHERE projector = $1`, [projector.name])).rowCount).toBe(0);
+  });
 });

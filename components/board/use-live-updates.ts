@@ -5,6 +5,7 @@ import { useSubscription } from "@trpc/tanstack-react-query";
 import { useEffect, useState } from "react";
 import { useSession } from "@/components/auth/auth-client";
 import { useTRPC } from "@/components/trpc/context";
+import { refetchFromNow } from "@/components/trpc/refetch-from-now";
 import { rememberPosition } from "@/components/trpc/written-positions";
 import { applyBoardPatch } from "./board-patch";
 import { markTeammateChanges } from "./teammate-marks";
@@ -41,16 +42,10 @@ export function useLiveUpdates(projectId: string, start = true): LiveStatus {
   useEffect(() => refetchLater.cancel, [refetchLater]);
   const [failures] = useState(failuresInARow);
   const boards = trpc.board.get.queryFilter({ projectId });
+  const tasks = trpc.task.pathFilter();
   const refetchAll = () => {
     void queryClient.invalidateQueries(boards);
-    void queryClient.invalidateQueries(trpc.task.pathFilter());
-  };
-  // The stream starts beside the page's first load of the board, which may have been read before the stream started
-  // or before a change it tells of. The board is then fetched again once that load has landed: cancelling it would
-  // hold back the first drawing, and on a busy board changes would cancel each new first load in turn.
-  const refetchAfterLoad = async () => {
-    if (queryClient.isFetching(boards) > 0) await queryClient.refetchQueries(boards, { cancelRefetch: false }).catch(() => {});
-    void queryClient.invalidateQueries(boards, { cancelRefetch: false });
+    void refetchFromNow(queryClient, tasks);
   };
   const online = useOnline();
   const me = useSession().data?.user.id;
@@ -62,8 +57,9 @@ export function useLiveUpdates(projectId: string, start = true): LiveStatus {
         enabled: online && start,
         onStarted: () => {
           failures.reset();
-          void refetchAfterLoad();
-          void queryClient.invalidateQueries(trpc.task.pathFilter());
+          // The page's first loads may have been read before the stream started, or before a change it tells of.
+          void refetchFromNow(queryClient, boards);
+          void refetchFromNow(queryClient, tasks);
         },
         onData: ({ data: change }) => {
           if (change.kind === "resync") return refetchAll();
@@ -83,10 +79,10 @@ export function useLiveUpdates(projectId: string, start = true): LiveStatus {
             // after the patch it would take the change back; refetching cancels it.
             if (applied && queryClient.isFetching(boards) === 0) refetchLater.run(() => void queryClient.invalidateQueries(boards));
             else void queryClient.invalidateQueries(boards);
-          } else void refetchAfterLoad();
+          } else void refetchFromNow(queryClient, boards);
           for (const taskId of change.changedTaskIds) {
-            void queryClient.invalidateQueries(trpc.task.get.queryFilter({ projectId, taskId }));
-            void queryClient.invalidateQueries(trpc.task.history.queryFilter({ projectId, taskId }));
+            void refetchFromNow(queryClient, trpc.task.get.queryFilter({ projectId, taskId }));
+            void refetchFromNow(queryClient, trpc.task.history.queryFilter({ projectId, taskId }));
           }
         },
       },

@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/context";
+import { refetchFromNow } from "@/components/trpc/refetch-from-now";
 import type { TaskVersions } from "./use-task-versions";
 
 export type TaskCommandBase = { projectId: string; taskId: string; commandId: string; expectedVersion?: number };
@@ -50,8 +51,9 @@ export function useTaskCommand<C extends TaskCommand = TaskCommand>(
     onSettled: async (_result, error, command) => {
       await Promise.all([
         queryClient.invalidateQueries(trpc.board.get.queryFilter({ projectId })),
-        queryClient.invalidateQueries(trpc.task.get.queryFilter({ projectId, taskId: command.taskId })),
-        queryClient.invalidateQueries(trpc.task.history.queryFilter({ projectId, taskId: command.taskId })),
+        // The task panel may have been opened just before the command, its first load still under way.
+        refetchFromNow(queryClient, trpc.task.get.queryFilter({ projectId, taskId: command.taskId })),
+        refetchFromNow(queryClient, trpc.task.history.queryFilter({ projectId, taskId: command.taskId })),
       ]);
       handlers.onSettled?.(command, error);
     },

@@ -138,3 +138,35 @@ test("the live stream starts while the board's first load is under way, and a ch
   await expect(otherPage.locator("[data-live]")).toHaveText("Live");
   await otherContext.close();
 });
+
+test("a task panel whose first load was read before a change shows the change once it lands", async ({ signedInPage: page }) => {
+  test.setTimeout(60_000);
+  await createProject(page, "Slow panel");
+  await addTask(page, "To do", "First title");
+  await page.keyboard.press("Escape");
+  const projectId = page.url().split("/").pop()!;
+  const taskId = (await card(page, "First title").getAttribute("data-task-id"))!;
+  await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
+
+  // The panel's first load is read by the server now, and its answer held back until after a rename.
+  let read!: () => void;
+  const answerRead = new Promise<void>((resolve) => (read = resolve));
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/api\/trpc\/[^?]*task\.get/, async (route) => {
+    const response = await route.fetch();
+    read();
+    await released;
+    await route.fulfill({ response });
+  }, { times: 1 });
+  await card(page, "First title").click();
+  const dialog = page.getByRole("dialog");
+  await answerRead;
+  await mutate(page, "task.rename", { projectId, taskId, commandId: crypto.randomUUID(), title: "Renamed meanwhile" });
+  // The live change reached the page while the load was under way.
+  await expect(card(column(page, "To do"), "Renamed meanwhile")).toBeVisible();
+  release();
+
+  await expect(dialog.getByRole("region", { name: "History" })).toContainText("renamed it to “Renamed meanwhile”");
+  await expect(dialog.getByLabel("Title", { exact: true })).toHaveValue("Renamed meanwhile");
+});

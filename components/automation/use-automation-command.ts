@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/context";
+import { refetchFromNow } from "@/components/trpc/refetch-from-now";
 
 /** Runs one change to the project's automation, then reloads the settings. */
 export function useAutomationCommand<I>(projectId: string, send: (input: I & { projectId: string; commandId: string }) => Promise<unknown>) {
@@ -9,6 +10,6 @@ export function useAutomationCommand<I>(projectId: string, send: (input: I & { p
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: I) => send({ ...input, projectId, commandId: crypto.randomUUID() }),
-    onSuccess: () => queryClient.invalidateQueries(trpc.automation.settings.queryFilter({ projectId })),
+    onSuccess: () => refetchFromNow(queryClient, trpc.automation.settings.queryFilter({ projectId })),
   });
 }

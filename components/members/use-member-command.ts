@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Role } from "@/components/board/types";
 import { useTRPC } from "@/components/trpc/context";
+import { refetchFromNow } from "@/components/trpc/refetch-from-now";
 import { errorMessage } from "@/components/trpc/errors";
 
 /**
@@ -17,7 +18,7 @@ export function useMemberCommand(projectId: string) {
   const options = {
     onMutate: () => setError(null),
     onError: (failure: unknown) => setError(errorMessage(failure)),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.project.members.queryKey({ projectId }) }),
+    onSuccess: () => refetchFromNow(queryClient, trpc.project.members.queryFilter({ projectId })),
   };
   const add = useMutation(trpc.project.addMember.mutationOptions(options));
   const changeRole = useMutation(trpc.project.changeMemberRole.mutationOptions(options));

@@ -6,6 +6,7 @@ import { type FormEvent, useState } from "react";
 import { NoticeBar } from "@/components/board/notice";
 import { buttonDanger, buttonPrimary, fieldInput, fieldLabel } from "@/components/ui/classes";
 import { useTRPC } from "@/components/trpc/context";
+import { refetchFromNow } from "@/components/trpc/refetch-from-now";
 import { errorMessage } from "@/components/trpc/errors";
 import { NewToken } from "./new-token";
 
@@ -18,7 +19,8 @@ export function TokensView() {
   const tokens = useQuery(trpc.token.list.queryOptions());
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.token.list.queryKey() });
+  // The form works while the list is still loading: a token created meanwhile must show in it.
+  const refresh = () => refetchFromNow(queryClient, trpc.token.list.queryFilter());
   const create = useMutation(
     trpc.token.create.mutationOptions({ onSuccess: refresh, onError: (e) => setError(errorMessage(e)), onMutate: () => setError(null) }),
   );

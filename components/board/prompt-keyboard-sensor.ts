@@ -1,4 +1,4 @@
-import { KeyboardSensor, type KeyboardSensorProps } from "@dnd-kit/core";
+import { KeyboardCode, KeyboardSensor, type KeyboardSensorProps } from "@dnd-kit/core";
 
 /** What a replayed key press keeps of the one held back. */
 const copyOf = (event: KeyboardEvent): KeyboardEventInit => ({
@@ -19,16 +19,27 @@ const copyOf = (event: KeyboardEvent): KeyboardEventInit => ({
  * move a card in a zero-delay timer after the pick-up (so that the Space which picked the card up does not drop
  * it), while the pick-up is announced at once. A browser runs key presses before timers, so on a busy device an
  * arrow key pressed on hearing "Picked up" came before dnd-kit listened, and was lost. This sensor holds the keys
- * pressed in that gap and hands them to dnd-kit in order, from a timer queued after its own.
+ * pressed in that gap and hands them to dnd-kit in order, from a timer queued after its own. Only the keys dnd-kit
+ * acts on are held: others (Tab, say) keep their usual effect, which a replayed key press would not have.
  */
 export class PromptKeyboardSensor extends KeyboardSensor {
   constructor(props: KeyboardSensorProps) {
     super(props);
     const target = props.event.target;
     const document = target instanceof Node ? (target.ownerDocument ?? window.document) : window.document;
+    const codes = props.options.keyboardCodes;
+    const dragKeys = new Set<string>([
+      ...(codes?.cancel ?? [KeyboardCode.Esc]),
+      ...(codes?.end ?? [KeyboardCode.Space, KeyboardCode.Enter]),
+      KeyboardCode.Up,
+      KeyboardCode.Down,
+      KeyboardCode.Left,
+      KeyboardCode.Right,
+    ]);
     const held: KeyboardEvent[] = [];
     // Capturing on the document comes before the page's own handlers, which must not act on a held key twice.
     const hold = (event: KeyboardEvent) => {
+      if (!dragKeys.has(event.code)) return;
       event.preventDefault();
       event.stopImmediatePropagation();
       held.push(event);
@@ -36,7 +47,11 @@ export class PromptKeyboardSensor extends KeyboardSensor {
     document.addEventListener("keydown", hold, true);
     setTimeout(() => {
       document.removeEventListener("keydown", hold, true);
-      for (const event of held) (event.target ?? document).dispatchEvent(new KeyboardEvent("keydown", copyOf(event)));
+      for (const event of held) {
+        // A card drawn again meanwhile is a new element: the document still reaches dnd-kit's listener.
+        const at = event.target instanceof Node && event.target.isConnected ? event.target : document;
+        at.dispatchEvent(new KeyboardEvent("keydown", copyOf(event)));
+      }
     });
   }
 }

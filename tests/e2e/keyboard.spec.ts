@@ -88,6 +88,7 @@ test("a card's focus ring is all in view, also after a keyboard drop", async ({ 
 });
 
 test("a key pressed as soon as a pick-up is announced moves the card, even when the page runs its timers late", async ({ signedInPage: page }) => {
+  test.setTimeout(60_000);
   // A busy device runs key presses before timers. Zero-delay timers wait here until it is their turn, in order.
   await page.addInitScript(() => {
     const setTimer = window.setTimeout;

@@ -47,6 +47,16 @@ test("on a 10,000-task board, counts, search, filters and scrolling cover every 
     await screen(page, name);
   }
 
+  // On a phone, in the dark: the header's count and the first column fit the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto(views["large-board"]);
+  await expect(page.locator("[data-task-count]")).toHaveText(count(TASKS), { timeout: 20_000 });
+  await expect(column(page, "To do").locator("header")).toContainText(count(perColumn[0]!));
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await screen(page, "large-board");
+  await page.emulateMedia({ colorScheme: "light" });
+
   // Before the import, the board had none of them.
   await page.goto(`/projects/${projectId}?asOf=${encodeURIComponent(before.toISOString())}`);
   await expect(page.locator("[data-task-count]")).toHaveText("0 tasks", { timeout: 20_000 });

@@ -44,7 +44,7 @@ export function useLiveUpdates(projectId: string, start = true): LiveStatus {
   const boards = trpc.board.get.queryFilter({ projectId });
   const tasks = trpc.task.pathFilter();
   const refetchAll = () => {
-    void queryClient.invalidateQueries(boards);
+    void refetchFromNow(queryClient, boards);
     void refetchFromNow(queryClient, tasks);
   };
   const online = useOnline();

@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { boardWithTasks, card, column, createProject, keyboardDrag, mutate, query } from "./board-helpers";
+import { boardWithTasks, card, column, countTaskEvents, createProject, keyboardDrag, mutate, query } from "./board-helpers";
 import { expect, test } from "./fixtures";
 import { expectNoAxeViolations, schemes, screen } from "./ui-checks";
 
@@ -96,8 +96,9 @@ test("a key pressed as soon as a pick-up is announced moves the card, even when 
     window.setTimeout = ((handler: TimerHandler, delay?: number, ...rest: unknown[]) =>
       setTimer(handler, !delay && late.timersRunLate ? 400 : delay, ...rest)) as typeof window.setTimeout;
   });
-  await seedBoard(page, "Late timers", { "To do": ["First card", "Second card", "Third card"] });
+  const projectId = await seedBoard(page, "Late timers", { "To do": ["First card", "Second card", "Third card"] });
   const todo = column(page, "To do");
+  const taskId = (await card(todo, "First card").getAttribute("data-task-id"))!;
   await page.evaluate(() => ((window as Window & { timersRunLate?: boolean }).timersRunLate = true));
   await keyboardDrag(page, card(todo, "First card"), [
     ["Space", "Picked up “First card”"],
@@ -105,6 +106,8 @@ test("a key pressed as soon as a pick-up is announced moves the card, even when 
     ["Space", "Dropped “First card” at position 2 of 3"],
   ]);
   await expect(todo.locator("[data-task-id] > p")).toHaveText(["Second card", "First card", "Third card"]);
+  // Held keys are handed over once: one move.
+  await expect.poll(() => countTaskEvents(page, projectId, taskId, "TaskMoved")).toBe(1);
 });
 
 test("j and k walk every card, into a long column's undrawn ones; a, p, l and t act on the focused card", async ({ signedInPage: page }) => {

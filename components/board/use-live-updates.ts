@@ -57,9 +57,6 @@ export function useLiveUpdates(projectId: string, start = true): LiveStatus {
         enabled: online && start,
         onStarted: () => {
           failures.reset();
-          // Commands made offline are sent when TanStack Query sees the connection return; once in the browser tests
-          // none was, with the stream already back. A second call is harmless: it continues only paused commands.
-          void queryClient.resumePausedMutations();
           // The page's first loads may have been read before the stream started, or before a change it tells of.
           void refetchFromNow(queryClient, boards);
           void refetchFromNow(queryClient, tasks);

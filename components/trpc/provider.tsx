@@ -1,6 +1,6 @@
 "use client";
 
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { onlineManager, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { useState, type ReactNode } from "react";
 import type { AppRouter } from "@/server/api/root";
@@ -28,10 +28,25 @@ function makeQueryClient() {
 
 let browserQueryClient: QueryClient | undefined;
 
+/**
+ * When the connection returns, TanStack Query first awaits its paused commands and only then resumes its paused
+ * queries. A command that settled just before the connection went waits (onSettled) for a board refetch that the lost
+ * connection paused, and holds back the commands after it in their scope: each then waits on the other, and nothing
+ * made offline is sent. Resuming the queries at once breaks that wait; TanStack resuming them again after is harmless.
+ */
+function resumeQueriesWhenOnline(client: QueryClient) {
+  onlineManager.subscribe((online) => {
+    if (online) client.getQueryCache().onOnline();
+  });
+}
+
 /** One client per browser tab; a fresh one per server render so users never share a cache. */
 function getQueryClient() {
   if (typeof window === "undefined") return makeQueryClient();
-  browserQueryClient ??= makeQueryClient();
+  if (!browserQueryClient) {
+    browserQueryClient = makeQueryClient();
+    resumeQueriesWhenOnline(browserQueryClient);
+  }
   return browserQueryClient;
 }
 
